@@ -1,0 +1,28 @@
+package io.drover.cli;
+
+import io.quarkus.runtime.annotations.QuarkusMain;
+import picocli.CommandLine;
+
+/** The {@code drover} command line. */
+@QuarkusMain
+public final class DroverMain {
+
+    private DroverMain() {
+    }
+
+    public static void main(String... args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new DroverCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("drover: internal error: " + e);
+            if (System.getenv("DROVER_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            } else {
+                cmd.getErr().println("(set DROVER_DEBUG=1 for the stack trace; please report it)");
+            }
+            return ExitCodes.INTERNAL;
+        });
+    }
+}

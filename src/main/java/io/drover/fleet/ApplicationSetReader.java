@@ -1,0 +1,61 @@
+package io.drover.fleet;
+
+import io.drover.model.ApplicationSet;
+import io.drover.model.FleetFiles;
+import io.drover.model.LabelSelector;
+import io.drover.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads {@code argocd/applicationsets/*.yaml}. */
+final class ApplicationSetReader {
+
+    private final FleetFiles files;
+    private final Problems problems;
+    private final YamlDocuments yaml;
+
+    ApplicationSetReader(FleetFiles files, Problems problems) {
+        this.files = files;
+        this.problems = problems;
+        this.yaml = new YamlDocuments(problems);
+    }
+
+    List<ApplicationSet> read() {
+        List<ApplicationSet> sets = new ArrayList<>();
+        for (String path : files.pathsMatching("argocd/applicationsets", ".yaml").toList()) {
+            yaml.parse(path, files.read(path).orElseThrow()).ifPresent(file -> {
+                for (YamlNode doc : YamlDocuments.ofKind(file, "ApplicationSet")) {
+                    read(path, doc).ifPresent(sets::add);
+                }
+            });
+        }
+        return sets;
+    }
+
+    private Optional<ApplicationSet> read(String path, YamlNode doc) {
+        Optional<String> name = problems.required(doc, path, "the ApplicationSet's name", "name it", "metadata", "name");
+        Optional<String> nameTemplate = problems.required(doc, path, "the name of each generated Application",
+                "set spec.template.metadata.name, e.g. '{{.name}}-shop'", "spec", "template", "metadata", "name");
+        Optional<LabelSelector> selector = Optional.empty();
+        for (YamlNode generator : doc.at("spec", "generators").map(YamlNode::items).orElse(List.of())) {
+            Optional<YamlNode> clusters = generator.get("clusters");
+            if (clusters.isPresent()) {
+                // A clusters generator without a selector selects every cluster Argo CD knows.
+                Optional<YamlNode> selectorNode = clusters.get().get("selector");
+                selector = selectorNode.isPresent()
+                        ? SelectorReader.read(selectorNode.get(), path, problems)
+                        : Optional.of(LabelSelector.matchLabels(Map.of()));
+            }
+        }
+        List<String> paths = new ArrayList<>();
+        doc.text("spec", "template", "spec", "source", "path").ifPresent(paths::add);
+        doc.at("spec", "template", "spec", "sources").map(YamlNode::items).orElse(List.of())
+                .forEach(s -> s.text("path").ifPresent(paths::add));
+        if (name.isEmpty() || nameTemplate.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApplicationSet(name.get(), path, selector, nameTemplate.get(), paths));
+    }
+}

@@ -1,0 +1,150 @@
+package io.drover.fleet;
+
+import io.drover.model.Cluster;
+import io.drover.model.ClusterSecret;
+import io.drover.model.FleetFiles;
+import io.drover.model.KubeVersion;
+import io.drover.yaml.YamlFile;
+import io.drover.yaml.YamlNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Reads {@code clusters/<name>/cluster.yaml} and the matching {@code argocd/clusters/<name>.yaml}. */
+final class ClusterReader {
+
+    static final String REGION_LABEL = "topology.kubernetes.io/region";
+    static final String CAPACITY = "drover.io/capacity";
+    static final String TRAFFIC_WEIGHT = "drover.io/traffic-weight";
+    static final String REPLACES = "drover.io/replaces";
+    private static final String SECRET_TYPE_LABEL = "argocd.argoproj.io/secret-type";
+
+    private final FleetFiles files;
+    private final Problems problems;
+    private final YamlDocuments yaml;
+
+    ClusterReader(FleetFiles files, Problems problems) {
+        this.files = files;
+        this.problems = problems;
+        this.yaml = new YamlDocuments(problems);
+    }
+
+    SortedMap<String, Cluster> read() {
+        SortedSet<String> names = new TreeSet<>();
+        files.under("clusters").keySet().forEach(p -> names.add(p.split("/")[1]));
+        Map<String, ClusterSecret> secrets = readSecrets();
+        SortedMap<String, Cluster> clusters = new TreeMap<>();
+        for (String name : names) {
+            String path = "clusters/" + name + "/cluster.yaml";
+            if (!files.exists(path)) {
+                problems.add("clusters/" + name, 0, "cluster directory without cluster.yaml",
+                        "add " + path + " with a Cluster API Cluster named " + name + ", or remove the directory");
+                continue;
+            }
+            ClusterSecret secret = secrets.get(name);
+            if (secret == null && !secrets.containsKey(name)) {
+                problems.add(path, 0, "cluster " + name + " has no Argo CD cluster Secret",
+                        "add argocd/clusters/" + name + ".yaml (a Secret labelled " + SECRET_TYPE_LABEL + ": cluster)");
+            }
+            readCluster(name, path, secret).ifPresent(c -> clusters.put(name, c));
+        }
+        secrets.keySet().stream().filter(n -> !names.contains(n)).forEach(n -> problems.add(
+                "argocd/clusters/" + n + ".yaml", 0, "Argo CD cluster Secret for " + n + ", but there is no clusters/" + n + "/cluster.yaml",
+                "add the cluster's definition, or delete the Secret"));
+        return clusters;
+    }
+
+    private Optional<Cluster> readCluster(String name, String path, ClusterSecret secret) {
+        Optional<YamlFile> file = yaml.parse(path, files.read(path).orElseThrow());
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        List<YamlNode> docs = YamlDocuments.ofKind(file.get(), "Cluster");
+        if (docs.size() != 1) {
+            problems.add(path, 1, docs.isEmpty() ? "no document of kind Cluster" : "more than one document of kind Cluster",
+                    "keep exactly one Cluster API Cluster (apiVersion cluster.x-k8s.io/v1beta1) in this file");
+            return Optional.empty();
+        }
+        YamlNode doc = docs.get(0);
+        Optional<String> metaName = problems.required(doc, path, "the cluster name", "set it to " + name, "metadata", "name");
+        if (metaName.isPresent() && !metaName.get().equals(name)) {
+            problems.add(path, doc.at("metadata", "name").get().line(),
+                    "metadata.name is " + metaName.get() + " but the directory is clusters/" + name,
+                    "name the Cluster after its directory");
+        }
+        Optional<String> versionText = problems.required(doc, path, "the Kubernetes version", "set it, e.g. v1.30.6",
+                "spec", "topology", "version");
+        Optional<KubeVersion> version = versionText.flatMap(KubeVersion::parse);
+        if (versionText.isPresent() && version.isEmpty()) {
+            problems.add(path, doc.at("spec", "topology", "version").get().line(),
+                    "spec.topology.version '" + versionText.get() + "' is not a Kubernetes version",
+                    "write it as v<major>.<minor>.<patch>, e.g. v1.30.6");
+        }
+        Optional<String> region = problems.required(doc, path, "the cluster's region",
+                "add the label " + REGION_LABEL + ": <region>", "metadata", "labels", REGION_LABEL);
+        OptionalInt capacity = problems.requiredInt(doc, path, "requests per second at 100% utilisation", 1,
+                "annotate the Cluster with " + CAPACITY + ": \"<rps>\"", "metadata", "annotations", CAPACITY);
+        OptionalInt weight = problems.requiredInt(doc, path, "the full share on the global load balancer", 0,
+                "annotate the Cluster with " + TRAFFIC_WEIGHT + ": \"<weight>\"", "metadata", "annotations", TRAFFIC_WEIGHT);
+        Optional<String> replaces = doc.text("metadata", "annotations", REPLACES);
+        SortedMap<String, String> labels = new TreeMap<>();
+        doc.at("metadata", "labels").ifPresent(l -> l.entries().forEach((k, v) -> {
+            if (v.isScalar()) {
+                labels.put(k, v.scalar());
+            }
+        }));
+        if (version.isEmpty() || region.isEmpty() || capacity.isEmpty() || weight.isEmpty() || secret == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Cluster(name, path, version.get(), labels, region.get(), capacity.getAsInt(),
+                weight.getAsInt(), replaces, secret));
+    }
+
+    /** Secrets by cluster name; a name maps to null when its Secret exists but is unusable. */
+    private Map<String, ClusterSecret> readSecrets() {
+        Map<String, ClusterSecret> secrets = new TreeMap<>();
+        for (String path : files.pathsMatching("argocd/clusters", ".yaml").toList()) {
+            String name = path.substring("argocd/clusters/".length(), path.length() - ".yaml".length());
+            secrets.put(name, null);
+            yaml.parse(path, files.read(path).orElseThrow()).flatMap(file -> readSecret(name, path, file))
+                    .ifPresent(s -> secrets.put(name, s));
+        }
+        return secrets;
+    }
+
+    private Optional<ClusterSecret> readSecret(String name, String path, YamlFile file) {
+        List<YamlNode> docs = YamlDocuments.ofKind(file, "Secret");
+        if (docs.size() != 1) {
+            problems.add(path, 1, "expected exactly one Secret (the Argo CD cluster Secret of " + name + ")",
+                    "keep one Secret labelled " + SECRET_TYPE_LABEL + ": cluster in this file");
+            return Optional.empty();
+        }
+        YamlNode doc = docs.get(0);
+        if (!"cluster".equals(doc.text("metadata", "labels", SECRET_TYPE_LABEL).orElse(""))) {
+            problems.add(path, Problems.deepestLine(doc, "metadata", "labels"),
+                    "the Secret is not labelled " + SECRET_TYPE_LABEL + ": cluster, so Argo CD ignores it",
+                    "add that label");
+        }
+        Optional<String> secretName = problems.required(doc, path, "the cluster name Argo CD shows",
+                "set stringData.name: " + name, "stringData", "name");
+        if (secretName.isPresent() && !secretName.get().equals(name)) {
+            problems.add(path, doc.at("stringData", "name").get().line(),
+                    "stringData.name is " + secretName.get() + " but the file is named for " + name,
+                    "use the cluster name in both");
+        }
+        Optional<String> server = problems.required(doc, path, "the cluster's API server URL",
+                "set stringData.server: https://...", "stringData", "server");
+        SortedMap<String, String> labels = new TreeMap<>();
+        doc.at("metadata", "labels").ifPresent(l -> l.entries().forEach((k, v) -> {
+            if (v.isScalar()) {
+                labels.put(k, v.scalar());
+            }
+        }));
+        return server.map(s -> new ClusterSecret(path, s, labels));
+    }
+}

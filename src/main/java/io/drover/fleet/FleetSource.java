@@ -1,0 +1,100 @@
+package io.drover.fleet;
+
+import io.drover.model.FleetFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** Where a fleet repository's files come from: a directory, or a commit of a Git repository. */
+public final class FleetSource {
+
+    private FleetSource() {
+    }
+
+    /** The text files under a directory, skipping {@code .git} and files that are not UTF-8 text. */
+    public static FleetFiles directory(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException(root + " is not a directory");
+        }
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                if (relative.startsWith(".git/") || relative.equals(".git")) {
+                    continue;
+                }
+                decode(Files.readAllBytes(file)).ifPresent(text -> files.put(relative, text));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return FleetFiles.of(files);
+    }
+
+    /** The text files of a commit, read from the object database without a checkout. */
+    public static FleetFiles commit(Repository repository, ObjectId commitId) throws IOException {
+        return commit(repository, commitId, "");
+    }
+
+    /** The files below {@code prefix} (a directory of the repository, or "" for all) of a commit. */
+    public static FleetFiles commit(Repository repository, ObjectId commitId, String prefix) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
+            RevCommit commit = walk.parseCommit(commitId);
+            try (TreeWalk tree = new TreeWalk(reader)) {
+                tree.addTree(commit.getTree());
+                tree.setRecursive(true);
+                while (tree.next()) {
+                    if (tree.getFileMode(0).getObjectType() == org.eclipse.jgit.lib.Constants.OBJ_BLOB) {
+                        byte[] bytes = reader.open(tree.getObjectId(0)).getBytes();
+                        String path = tree.getPathString();
+                        if (path.startsWith(prefix)) {
+                            decode(bytes).ifPresent(text -> files.put(path.substring(prefix.length()), text));
+                        }
+                    }
+                }
+            }
+        }
+        return FleetFiles.of(files);
+    }
+
+    /**
+     * A revision ({@code HEAD}, a branch, a tag, a commit id) of the Git repository that holds a
+     * directory; when the directory is below the repository's top, only the files under it count.
+     */
+    public static FleetFiles revision(Path repositoryDir, String revision) throws IOException {
+        try (Repository repository = new FileRepositoryBuilder().findGitDir(repositoryDir.toFile()).setMustExist(true).build()) {
+            ObjectId id = repository.resolve(revision + "^{commit}");
+            if (id == null) {
+                throw new IOException("no commit '" + revision + "' in the Git repository at " + repositoryDir);
+            }
+            Path workTree = repository.getWorkTree().toPath().toRealPath();
+            String prefix = workTree.relativize(repositoryDir.toRealPath()).toString().replace('\\', '/');
+            return commit(repository, id, prefix.isEmpty() ? "" : prefix + "/");
+        }
+    }
+
+    private static java.util.Optional<String> decode(byte[] bytes) {
+        try {
+            return java.util.Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.drover.fleet;
+
+import io.drover.model.Problem;
+import io.drover.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Collects every problem of one read, so that the user sees them all at once. */
+final class Problems {
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    void add(String path, int line, String message, String fix) {
+        problems.add(new Problem(path, line, message, fix));
+    }
+
+    boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    List<Problem> sorted() {
+        return problems.stream()
+                .sorted(Comparator.comparing(Problem::path).thenComparingInt(Problem::line))
+                .toList();
+    }
+
+    /** A required scalar; reports where it should be when it is missing. */
+    Optional<String> required(YamlNode doc, String path, String what, String fix, String... keys) {
+        Optional<String> value = doc.text(keys).map(String::trim).filter(v -> !v.isEmpty());
+        if (value.isEmpty()) {
+            add(path, deepestLine(doc, keys), "missing " + String.join(".", keys) + " (" + what + ")", fix);
+        }
+        return value;
+    }
+
+    /** A whole number of at least {@code min}; reports a missing or malformed one. */
+    OptionalInt requiredInt(YamlNode doc, String path, String what, int min, String fix, String... keys) {
+        Optional<String> text = required(doc, path, what, fix, keys);
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            int value = Integer.parseInt(text.get());
+            if (value >= min) {
+                return OptionalInt.of(value);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below like a number out of range
+        }
+        add(path, deepestLine(doc, keys), String.join(".", keys) + " is '" + text.get()
+                + "' but must be a whole number >= " + min + " (" + what + ")", fix);
+        return OptionalInt.empty();
+    }
+
+    /** The line of the deepest part of the path that exists, so a missing key points near its place. */
+    static int deepestLine(YamlNode doc, String... keys) {
+        YamlNode node = doc;
+        int line = doc.line();
+        for (String key : keys) {
+            int keyLine = node.keyLine(key);
+            Optional<YamlNode> next = node.get(key);
+            if (keyLine < 0 || next.isEmpty()) {
+                return line;
+            }
+            line = keyLine;
+            node = next.get();
+        }
+        return line;
+    }
+}

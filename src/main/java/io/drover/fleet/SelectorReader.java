@@ -1,0 +1,50 @@
+package io.drover.fleet;
+
+import io.drover.model.LabelSelector;
+import io.drover.model.LabelSelector.Operator;
+import io.drover.model.LabelSelector.Requirement;
+import io.drover.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a Kubernetes label selector (matchLabels, matchExpressions). */
+final class SelectorReader {
+
+    private SelectorReader() {
+    }
+
+    static Optional<LabelSelector> read(YamlNode selector, String path, Problems problems) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        selector.get("matchLabels").ifPresent(m -> m.entries().forEach((k, v) -> {
+            if (v.isScalar()) {
+                labels.put(k, v.scalar());
+            } else {
+                problems.add(path, v.line(), "matchLabels." + k + " must be a string", "write it as " + k + ": <value>");
+            }
+        }));
+        List<Requirement> requirements = new ArrayList<>();
+        boolean valid = true;
+        for (YamlNode expression : selector.get("matchExpressions").map(YamlNode::items).orElse(List.of())) {
+            Optional<String> key = expression.text("key");
+            Optional<Operator> operator = expression.text("operator").flatMap(SelectorReader::operator);
+            if (key.isEmpty() || operator.isEmpty()) {
+                problems.add(path, expression.line(), "a matchExpressions entry needs a key and an operator",
+                        "use operator In, NotIn, Exists or DoesNotExist");
+                valid = false;
+                continue;
+            }
+            List<String> values = expression.get("values").map(YamlNode::items).orElse(List.of()).stream()
+                    .filter(YamlNode::isScalar).map(YamlNode::scalar).toList();
+            requirements.add(new Requirement(key.get(), operator.get(), values));
+        }
+        return valid ? Optional.of(new LabelSelector(labels, requirements)) : Optional.empty();
+    }
+
+    private static Optional<Operator> operator(String name) {
+        return Arrays.stream(Operator.values()).filter(o -> o.name().equals(name)).findFirst();
+    }
+}

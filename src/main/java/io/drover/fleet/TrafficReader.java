@@ -1,0 +1,119 @@
+package io.drover.fleet;
+
+import io.drover.model.FleetFiles;
+import io.drover.model.HostnameTraffic;
+import io.drover.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** Reads the weighted records in {@code traffic/*.yaml} (external-dns DNSEndpoint). */
+final class TrafficReader {
+
+    static final String PEAK_RPS = "drover.io/peak-rps";
+    static final String WEIGHT_PROPERTY = "aws/weight";
+
+    private final FleetFiles files;
+    private final Problems problems;
+    private final YamlDocuments yaml;
+
+    TrafficReader(FleetFiles files, Problems problems) {
+        this.files = files;
+        this.problems = problems;
+        this.yaml = new YamlDocuments(problems);
+    }
+
+    List<HostnameTraffic> read(Set<String> clusterNames) {
+        List<HostnameTraffic> traffic = new ArrayList<>();
+        for (String path : files.pathsMatching("traffic", ".yaml").toList()) {
+            yaml.parse(path, files.read(path).orElseThrow()).ifPresent(file -> {
+                for (YamlNode doc : YamlDocuments.ofKind(file, "DNSEndpoint")) {
+                    read(path, doc, clusterNames).ifPresent(traffic::add);
+                }
+            });
+        }
+        return traffic;
+    }
+
+    private Optional<HostnameTraffic> read(String path, YamlNode doc, Set<String> clusterNames) {
+        Optional<String> name = problems.required(doc, path, "the DNSEndpoint's name", "name it", "metadata", "name");
+        OptionalInt peak = problems.requiredInt(doc, path, "peak demand of this hostname in requests per second", 0,
+                "annotate the DNSEndpoint with " + PEAK_RPS + ": \"<rps>\"", "metadata", "annotations", PEAK_RPS);
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        String hostname = null;
+        boolean valid = true;
+        for (YamlNode endpoint : doc.at("spec", "endpoints").map(YamlNode::items).orElse(List.of())) {
+            Optional<String> dnsName = endpoint.text("dnsName");
+            Optional<String> cluster = endpoint.text("setIdentifier");
+            if (dnsName.isEmpty() || cluster.isEmpty()) {
+                problems.add(path, endpoint.line(), "endpoint without dnsName or setIdentifier",
+                        "give every weighted record a dnsName and the cluster name as setIdentifier");
+                valid = false;
+                continue;
+            }
+            if (hostname == null) {
+                hostname = dnsName.get();
+            } else if (!hostname.equals(dnsName.get())) {
+                problems.add(path, endpoint.line(), "endpoint for " + dnsName.get() + " in the DNSEndpoint of " + hostname,
+                        "keep one hostname per DNSEndpoint");
+                valid = false;
+            }
+            if (!clusterNames.contains(cluster.get())) {
+                problems.add(path, endpoint.line(), "setIdentifier " + cluster.get() + " is not a cluster of this fleet",
+                        "use the name of a directory under clusters/, or remove the record");
+                valid = false;
+            } else if (weights.containsKey(cluster.get())) {
+                problems.add(path, endpoint.line(), "second record for cluster " + cluster.get() + " on " + hostname,
+                        "keep one weighted record per cluster and hostname");
+                valid = false;
+            }
+            boolean targetsNameCluster = endpoint.get("targets").map(YamlNode::items).orElse(List.of()).stream()
+                    .anyMatch(t -> t.isScalar() && t.scalar().contains(cluster.get()));
+            if (!targetsNameCluster) {
+                problems.add(path, endpoint.line(), "the targets of " + cluster.get() + " do not contain the cluster name",
+                        "point the record at the cluster's own ingress address, e.g. ingress." + cluster.get() + ".example.com");
+            }
+            OptionalInt weight = weightOf(endpoint, path, cluster.get());
+            if (weight.isEmpty()) {
+                valid = false;
+                continue;
+            }
+            weights.put(cluster.get(), weight.getAsInt());
+        }
+        if (hostname == null) {
+            problems.add(path, Problems.deepestLine(doc, "spec", "endpoints"), "DNSEndpoint without endpoints",
+                    "add one weighted record per cluster under spec.endpoints");
+            return Optional.empty();
+        }
+        if (!valid || name.isEmpty() || peak.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HostnameTraffic(name.get(), hostname, path, peak.getAsInt(), weights));
+    }
+
+    private OptionalInt weightOf(YamlNode endpoint, String path, String cluster) {
+        for (YamlNode property : endpoint.get("providerSpecific").map(YamlNode::items).orElse(List.of())) {
+            if (WEIGHT_PROPERTY.equals(property.text("name").orElse(""))) {
+                String value = property.text("value").orElse("");
+                try {
+                    int weight = Integer.parseInt(value.trim());
+                    if (weight >= 0) {
+                        return OptionalInt.of(weight);
+                    }
+                } catch (NumberFormatException ignored) {
+                    // reported below
+                }
+                problems.add(path, property.line(), "weight of " + cluster + " is '" + value + "'",
+                        "write the weight as a whole number >= 0 in quotes, e.g. value: \"100\"");
+                return OptionalInt.empty();
+            }
+        }
+        problems.add(path, endpoint.line(), "the record of " + cluster + " has no weight",
+                "add providerSpecific: [{name: " + WEIGHT_PROPERTY + ", value: \"<weight>\"}]");
+        return OptionalInt.empty();
+    }
+}

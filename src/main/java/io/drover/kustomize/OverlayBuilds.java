@@ -1,0 +1,90 @@
+package io.drover.kustomize;
+
+import io.drover.model.FileChange;
+import io.drover.model.FleetFiles;
+import io.drover.planning.Plan;
+import io.drover.planning.Step;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Builds, after each step of a plan, every kustomization the step touched: the repo is written to
+ * a scratch directory once, then each step's changes are applied to it in turn.
+ */
+public final class OverlayBuilds {
+
+    private final Kustomize kustomize;
+
+    public OverlayBuilds(Kustomize kustomize) {
+        this.kustomize = kustomize;
+    }
+
+    /** One kustomization built after one step. */
+    public record Build(int step, String directory, Kustomize.BuildResult result) {
+    }
+
+    public List<Build> check(FleetFiles start, Plan plan) throws IOException {
+        Path scratch = Files.createTempDirectory("drover-plan");
+        try {
+            for (var file : start.asMap().entrySet()) {
+                write(scratch, file.getKey(), file.getValue());
+            }
+            FleetFiles state = start;
+            List<Build> builds = new ArrayList<>();
+            for (int i = 0; i < plan.steps().size(); i++) {
+                Step step = plan.steps().get(i);
+                for (FileChange change : step.changes()) {
+                    if (change.after().isPresent()) {
+                        write(scratch, change.path(), change.after().get());
+                    } else {
+                        Files.deleteIfExists(scratch.resolve(change.path()));
+                    }
+                }
+                state = state.apply(step.changes());
+                for (String directory : touchedKustomizations(state, step.changes())) {
+                    builds.add(new Build(i + 1, directory, kustomize.build(scratch.resolve(directory))));
+                }
+            }
+            return builds;
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** Directories holding a kustomization.yaml at or above a changed file that still exists. */
+    static SortedSet<String> touchedKustomizations(FleetFiles state, List<FileChange> changes) {
+        SortedSet<String> directories = new TreeSet<>();
+        for (FileChange change : changes) {
+            String path = change.path();
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                String directory = path.substring(0, slash);
+                if (state.exists(directory + "/kustomization.yaml")) {
+                    directories.add(directory);
+                    break;
+                }
+            }
+        }
+        return directories;
+    }
+
+    private static void write(Path root, String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.drover.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** A fleet repository at one state, read into its meaning. */
+public record Fleet(
+        FleetFiles files,
+        SortedMap<String, Cluster> clusters,
+        List<ApplicationSet> applicationSets,
+        List<HostnameTraffic> traffic,
+        SortedMap<String, Rollout> rollouts) {
+
+    public Fleet {
+        clusters = Collections.unmodifiableSortedMap(new TreeMap<>(clusters));
+        applicationSets = List.copyOf(applicationSets);
+        traffic = List.copyOf(traffic);
+        rollouts = Collections.unmodifiableSortedMap(new TreeMap<>(rollouts));
+    }
+
+    public Optional<Cluster> cluster(String name) {
+        return Optional.ofNullable(clusters.get(name));
+    }
+
+    /** Label keys that some ApplicationSet selects on: a cluster without them receives no apps. */
+    public SortedSet<String> selectionKeys() {
+        SortedSet<String> keys = new TreeSet<>();
+        applicationSets.forEach(a -> a.clusterSelector().ifPresent(s -> keys.addAll(s.keys())));
+        return keys;
+    }
+
+    /** The cluster Drover added to replace the given one, if any. */
+    public Optional<Cluster> replacementOf(String cluster) {
+        return clusters.values().stream().filter(c -> c.replaces().filter(cluster::equals).isPresent()).findFirst();
+    }
+
+    public List<ExpectedApplication> expectedApplications(Cluster cluster) {
+        List<ExpectedApplication> apps = new ArrayList<>();
+        for (ApplicationSet set : applicationSets) {
+            if (set.selects(cluster)) {
+                apps.add(new ExpectedApplication(
+                        ApplicationTemplate.render(set.nameTemplate(), cluster),
+                        set.name(), cluster.name(),
+                        set.pathTemplates().stream().map(p -> ApplicationTemplate.render(p, cluster)).toList()));
+            }
+        }
+        return apps;
+    }
+
+    /** The repo directories under {@code apps/} that the cluster's expected Applications deploy. */
+    public List<String> overlaysOf(Cluster cluster) {
+        return expectedApplications(cluster).stream()
+                .flatMap(a -> a.sourcePaths().stream())
+                .filter(p -> p.startsWith("apps/"))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    public List<HostnameTraffic> trafficServedBy(String cluster) {
+        return traffic.stream().filter(t -> t.servedBy(cluster)).toList();
+    }
+}

@@ -1,0 +1,63 @@
+package io.drover.model;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The text files of a fleet repository at one state, by repo-relative path with forward slashes. */
+public final class FleetFiles {
+
+    private final NavigableMap<String, String> files;
+
+    private FleetFiles(NavigableMap<String, String> files) {
+        this.files = files;
+    }
+
+    public static FleetFiles of(Map<String, String> files) {
+        return new FleetFiles(Collections.unmodifiableNavigableMap(new TreeMap<>(files)));
+    }
+
+    public Optional<String> read(String path) {
+        return Optional.ofNullable(files.get(path));
+    }
+
+    public boolean exists(String path) {
+        return files.containsKey(path);
+    }
+
+    public Collection<String> paths() {
+        return files.keySet();
+    }
+
+    /** Files directly or indirectly under a directory, e.g. {@code under("apps/shop/overlays/prod-euw-01")}. */
+    public SortedMap<String, String> under(String directory) {
+        String prefix = directory.endsWith("/") ? directory : directory + "/";
+        return files.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+    }
+
+    public boolean isDirectory(String directory) {
+        return !under(directory).isEmpty();
+    }
+
+    public Stream<String> pathsMatching(String directory, String suffix) {
+        return under(directory).keySet().stream().filter(p -> p.endsWith(suffix));
+    }
+
+    /** A new state with the changes applied; the receiver is unchanged. */
+    public FleetFiles apply(Collection<FileChange> changes) {
+        TreeMap<String, String> next = new TreeMap<>(files);
+        for (FileChange change : changes) {
+            change.after().ifPresentOrElse(text -> next.put(change.path(), text), () -> next.remove(change.path()));
+        }
+        return new FleetFiles(Collections.unmodifiableNavigableMap(next));
+    }
+
+    public Map<String, String> asMap() {
+        return files;
+    }
+}

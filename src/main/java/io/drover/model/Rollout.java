@@ -1,0 +1,6 @@
+package io.drover.model;
+
+/** A declared upgrade, read from {@code rollouts/<name>.yaml}. */
+public record Rollout(String name, String path, LabelSelector clusterSelector, KubeVersion targetVersion,
+        Strategy strategy, String policyName) {
+}

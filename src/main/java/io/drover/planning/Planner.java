@@ -1,0 +1,112 @@
+package io.drover.planning;
+
+import io.drover.fleet.FleetReader;
+import io.drover.fleet.InvalidFleetException;
+import io.drover.model.Cluster;
+import io.drover.model.Fleet;
+import io.drover.model.FleetFiles;
+import io.drover.model.HostnameTraffic;
+import io.drover.model.Problem;
+import io.drover.model.Rollout;
+import io.drover.planning.capacity.CapacityCheck;
+import io.drover.planning.capacity.CapacityCheck.CapacityVerdict;
+import io.drover.planning.capacity.TrafficState;
+import io.drover.planning.strategies.RolloutStrategy;
+import io.drover.planning.templates.TemplateSet;
+import io.drover.policy.Policy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Plans a rollout: a pure function of (fleet, rollout, policy, templates). It asks the strategy
+ * for the next step, applies the step's edits, reads the resulting state back like any other
+ * fleet state, checks the capacity rule on it, and repeats until the strategy has nothing left.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    public static Plan plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates) throws PlanRefusedException {
+        PlanningContext context = new PlanningContext(fleet, rollout, policy, templates);
+        RolloutStrategy strategy = RolloutStrategy.of(rollout.strategy());
+        List<String> selected = fleet.clusters().values().stream()
+                .filter(c -> rollout.clusterSelector().matches(c.labels())).map(Cluster::name).toList();
+        List<String> atTarget = selected.stream()
+                .filter(c -> !fleet.clusters().get(c).version().isBefore(rollout.targetVersion())).toList();
+
+        Set<String> hostnames = hostnamesOf(fleet, selected);
+        TrafficState before = TrafficState.of(fleet, hostnames, selected);
+        CapacityVerdict capacityBefore = CapacityCheck.check(before, policy.capacity());
+        if (!capacityBefore.holds() && !selected.equals(atTarget)) {
+            throw new PlanRefusedException("the fleet already breaks the capacity rule of policy " + policy.name()
+                    + " (" + policy.capacity().name() + ", at most " + percent(policy.capacity().maxUtilisation())
+                    + " utilisation) before any step", capacityBefore.violations());
+        }
+
+        List<Step> steps = new ArrayList<>();
+        int limit = 20 * (fleet.clusters().size() + 1) + fleet.applicationSets().size();
+        for (Optional<StepAction> next = strategy.next(context); next.isPresent(); next = strategy.next(context)) {
+            StepAction action = next.get();
+            if (steps.size() >= limit) {
+                throw new IllegalStateException("planning did not converge after " + limit + " steps; last: " + action.id());
+            }
+            String summary = action.summary(context);
+            var changes = action.changes(context);
+            if (changes.isEmpty()) {
+                throw new IllegalStateException("step " + action.id() + " changes no file; planning would not progress");
+            }
+            Fleet after = readBack(context.fleet().files().apply(changes), steps.size() + 1, action);
+            Set<String> touched = new TreeSet<>(selected);
+            touched.addAll(action.clusters());
+            TrafficState traffic = TrafficState.of(after, hostnamesOf(after, touchedStillThere(after, touched)),
+                    touchedStillThere(after, touched));
+            CapacityVerdict verdict = CapacityCheck.check(traffic, policy.capacity());
+            if (!verdict.holds()) {
+                throw new PlanRefusedException("step " + (steps.size() + 1) + " (" + action.title() + ") would break the "
+                        + "capacity rule of policy " + policy.name() + " (" + policy.capacity().name() + ", at most "
+                        + percent(policy.capacity().maxUtilisation()) + " utilisation)", verdict.violations());
+            }
+            steps.add(new Step(action.id(), action.kind(), action.clusters(), action.title(), summary, changes, traffic, verdict));
+            context = context.withFleet(after);
+        }
+        return new Plan(rollout, policy, selected, atTarget, before, capacityBefore, steps);
+    }
+
+    /** The hostnames the rollout is concerned with: those any of the given clusters serves. */
+    private static Set<String> hostnamesOf(Fleet fleet, List<String> clusters) {
+        Set<String> hostnames = new TreeSet<>();
+        for (HostnameTraffic t : fleet.traffic()) {
+            if (clusters.stream().anyMatch(t::servedBy)) {
+                hostnames.add(t.hostname());
+            }
+        }
+        return hostnames;
+    }
+
+    private static List<String> touchedStillThere(Fleet fleet, Set<String> touched) {
+        List<String> names = new ArrayList<>();
+        fleet.clusters().values().forEach(c -> {
+            if (touched.contains(c.name()) || c.replaces().filter(touched::contains).isPresent()) {
+                names.add(c.name());
+            }
+        });
+        return names;
+    }
+
+    private static Fleet readBack(FleetFiles files, int number, StepAction action) throws PlanRefusedException {
+        try {
+            return FleetReader.read(files);
+        } catch (InvalidFleetException e) {
+            throw new PlanRefusedException("step " + number + " (" + action.title() + ") would leave the fleet repo invalid"
+                    + " (check the new-cluster templates)", e.problems().stream().map(Problem::toString).toList());
+        }
+    }
+
+    private static String percent(double fraction) {
+        return Math.round(fraction * 100) + "%";
+    }
+}

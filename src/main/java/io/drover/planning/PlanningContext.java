@@ -1,0 +1,48 @@
+package io.drover.planning;
+
+import io.drover.model.Cluster;
+import io.drover.model.Fleet;
+import io.drover.model.HostnameTraffic;
+import io.drover.model.Rollout;
+import io.drover.planning.templates.TemplateSet;
+import io.drover.policy.Policy;
+import java.util.List;
+
+/** Everything a strategy and a step may look at: one fleet state, the rollout, its policy, templates. */
+public record PlanningContext(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates) {
+
+    public PlanningContext withFleet(Fleet next) {
+        return new PlanningContext(next, rollout, policy, templates);
+    }
+
+    public Cluster cluster(String name) {
+        return fleet.cluster(name).orElseThrow(() -> new IllegalStateException("no cluster " + name + " in this state"));
+    }
+
+    /** Clusters the rollout selects that are still below the target version, by name. */
+    public List<Cluster> belowTarget() {
+        return fleet.clusters().values().stream()
+                .filter(c -> rollout.clusterSelector().matches(c.labels()))
+                .filter(c -> c.version().isBefore(rollout.targetVersion()))
+                .toList();
+    }
+
+    /** The weight that gives a cluster {@code percent} of its full share; never 0 for a share above 0. */
+    public static int rampWeight(Cluster cluster, int percent) {
+        if (percent <= 0 || cluster.trafficWeight() == 0) {
+            return 0;
+        }
+        return Math.max(1, (int) Math.round(cluster.trafficWeight() * percent / 100.0));
+    }
+
+    /** The lowest weight the cluster has among the given hostnames. */
+    public static int lowestWeight(Cluster cluster, List<HostnameTraffic> hostnames) {
+        return hostnames.stream().mapToInt(h -> h.weightOf(cluster.name())).min().orElse(cluster.trafficWeight());
+    }
+
+    /** The first ramp percentage that raises the cluster above its current lowest weight, or 0 at full share. */
+    public int nextRampPercent(Cluster cluster, List<HostnameTraffic> hostnames) {
+        int current = lowestWeight(cluster, hostnames);
+        return policy.trafficRamp().stream().filter(p -> rampWeight(cluster, p) > current).findFirst().orElse(0);
+    }
+}

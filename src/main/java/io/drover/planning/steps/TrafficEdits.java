@@ -1,0 +1,64 @@
+package io.drover.planning.steps;
+
+import io.drover.model.HostnameTraffic;
+import io.drover.yaml.YamlEditor;
+import io.drover.yaml.YamlFile;
+import io.drover.yaml.YamlNode;
+import java.util.List;
+
+/** Edits weighted records of DNSEndpoints: one weight, a new record, a removed record. */
+final class TrafficEdits {
+
+    private static final String WEIGHT = "aws/weight";
+
+    private TrafficEdits() {
+    }
+
+    static void setWeight(FileEdits edits, HostnameTraffic hostname, String cluster, int weight) {
+        edits.editYaml(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), (doc, editor) ->
+                editor.replaceScalar(weightNode(endpoint(doc, cluster)), Integer.toString(weight)));
+    }
+
+    /** Adds a record for {@code to} modelled on the record of {@code from}, at weight 0. */
+    static void addRecordLike(FileEdits edits, HostnameTraffic hostname, String from, String to) {
+        edits.editYaml(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), (doc, editor) -> {
+            YamlNode endpoints = doc.at("spec", "endpoints").orElseThrow();
+            int index = indexOf(endpoints, from);
+            String copy = Names.replace(editor.itemSource(endpoints, index), from, to);
+            YamlFile item = FileEdits.parse(hostname.path() + " (new record)", copy);
+            YamlNode record = item.documents().get(0);
+            String zeroWeight = new YamlEditor(item).replaceScalar(weightNode(record), "0").apply();
+            editor.appendItem(endpoints, zeroWeight.stripTrailing());
+        });
+    }
+
+    static void removeRecord(FileEdits edits, HostnameTraffic hostname, String cluster) {
+        edits.editYaml(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), (doc, editor) -> {
+            YamlNode endpoints = doc.at("spec", "endpoints").orElseThrow();
+            editor.removeItem(endpoints, indexOf(endpoints, cluster));
+        });
+    }
+
+    private static YamlNode endpoint(YamlNode doc, String cluster) {
+        YamlNode endpoints = doc.at("spec", "endpoints").orElseThrow();
+        return endpoints.items().get(indexOf(endpoints, cluster));
+    }
+
+    private static int indexOf(YamlNode endpoints, String cluster) {
+        List<YamlNode> items = endpoints.items();
+        for (int i = 0; i < items.size(); i++) {
+            if (cluster.equals(items.get(i).text("setIdentifier").orElse(""))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no weighted record for " + cluster);
+    }
+
+    private static YamlNode weightNode(YamlNode endpoint) {
+        return endpoint.get("providerSpecific").map(YamlNode::items).orElse(List.of()).stream()
+                .filter(p -> WEIGHT.equals(p.text("name").orElse("")))
+                .findFirst().flatMap(p -> p.get("value"))
+                .orElseThrow(() -> new IllegalStateException("record without " + WEIGHT));
+    }
+
+}

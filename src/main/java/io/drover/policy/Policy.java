@@ -1,0 +1,71 @@
+package io.drover.policy;
+
+import io.drover.model.StepKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** How carefully a rollout proceeds: read from {@code policies/<name>.yaml}. */
+public record Policy(
+        String name,
+        String source,
+        List<Integer> trafficRamp,
+        Map<StepKind, Duration> soak,
+        int clustersInFlight,
+        CapacityRule capacity,
+        List<TimeWindow> freezeWindows,
+        List<TimeWindow> changeWindows,
+        Set<StepKind> autoMerge,
+        Duration defaultGateTimeout,
+        Map<StepKind, Duration> gateTimeouts,
+        ChatOpsAccess chatOps,
+        String newClusterName,
+        boolean automaticRollback) {
+
+    public Policy {
+        trafficRamp = List.copyOf(trafficRamp);
+        soak = Map.copyOf(soak);
+        freezeWindows = List.copyOf(freezeWindows);
+        changeWindows = List.copyOf(changeWindows);
+        autoMerge = Set.copyOf(autoMerge);
+        gateTimeouts = Map.copyOf(gateTimeouts);
+    }
+
+    public Duration soakOf(StepKind kind) {
+        return soak.getOrDefault(kind, Duration.ZERO);
+    }
+
+    public Duration gateTimeoutOf(StepKind kind) {
+        return gateTimeouts.getOrDefault(kind, defaultGateTimeout);
+    }
+
+    public Optional<TimeWindow> freezeAt(Instant instant) {
+        return freezeWindows.stream().filter(w -> w.contains(instant)).findFirst();
+    }
+
+    /** True when no change window is declared (any time is allowed) or one contains the instant. */
+    public boolean inChangeWindow(Instant instant) {
+        return changeWindows.isEmpty() || changeWindows.stream().anyMatch(w -> w.contains(instant));
+    }
+
+    /**
+     * N+k: with any {@code spareClusters} serving clusters lost, the rest still carry the peak
+     * at no more than 100%; and no cluster ever runs above {@code maxUtilisation} (0..1).
+     */
+    public record CapacityRule(int spareClusters, double maxUtilisation) {
+        public String name() {
+            return "N+" + spareClusters;
+        }
+    }
+
+    /** Who may steer a rollout with ChatOps comments. */
+    public record ChatOpsAccess(Set<String> users, Set<String> teams) {
+        public ChatOpsAccess {
+            users = Set.copyOf(users);
+            teams = Set.copyOf(teams);
+        }
+    }
+}

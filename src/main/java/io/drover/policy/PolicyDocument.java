@@ -1,0 +1,34 @@
+package io.drover.policy;
+
+import java.util.List;
+import java.util.Map;
+
+/** The YAML shape of a policy file, as Jackson binds it; {@link PolicyReader} checks its meaning. */
+record PolicyDocument(String apiVersion, String kind, Metadata metadata, Spec spec) {
+
+    record Metadata(String name) {
+    }
+
+    record Spec(
+            List<Integer> trafficRamp,
+            Map<String, String> soak,
+            Integer clustersInFlight,
+            Capacity capacity,
+            List<Window> freezeWindows,
+            List<Window> changeWindows,
+            List<String> autoMerge,
+            Map<String, String> gateTimeouts,
+            ChatOps chatOps,
+            String newClusterName,
+            Boolean automaticRollback) {
+    }
+
+    record Capacity(Integer spareClusters, Double maxUtilisation) {
+    }
+
+    record Window(String name, String from, String until, List<String> days, String timeZone) {
+    }
+
+    record ChatOps(List<String> users, List<String> teams) {
+    }
+}

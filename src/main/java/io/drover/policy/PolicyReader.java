@@ -1,0 +1,277 @@
+package io.drover.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.drover.model.Problem;
+import io.drover.model.StepKind;
+import io.drover.policy.PolicyDocument.Spec;
+import io.drover.policy.PolicyDocument.Window;
+import io.drover.yaml.YamlFile;
+import io.drover.yaml.YamlNode;
+import io.drover.yaml.YamlSyntaxException;
+import io.quarkus.runtime.configuration.DurationConverter;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a policy file: Jackson binds the YAML (and names unknown or mistyped fields with their
+ * line), then the meaning is checked and every problem is reported together.
+ */
+public final class PolicyReader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final String STEP_KINDS = Arrays.stream(StepKind.values()).map(StepKind::id)
+            .collect(Collectors.joining(", "));
+
+    private final String path;
+    private final YamlNode root;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private PolicyReader(String path, YamlNode root) {
+        this.path = path;
+        this.root = root;
+    }
+
+    public static Policy read(String path, String text) throws InvalidPolicyException {
+        YamlNode root;
+        try {
+            List<YamlNode> docs = YamlFile.parse(path, text).documents();
+            if (docs.isEmpty()) {
+                throw new InvalidPolicyException(List.of(new Problem(path, 0, "the policy file is empty",
+                        "write a kind: Policy document (see docs/policies.md)")));
+            }
+            root = docs.get(0);
+        } catch (YamlSyntaxException e) {
+            throw new InvalidPolicyException(List.of(new Problem(path, e.line(), "not valid YAML: " + e.problem(),
+                    "correct the YAML syntax at that line")));
+        }
+        PolicyDocument document;
+        try {
+            document = YAML.readValue(text, PolicyDocument.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidPolicyException(List.of(new Problem(path, e.getLocation().getLineNr(),
+                    "unknown field '" + e.getPropertyName() + "'",
+                    "known fields here: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                            .collect(Collectors.joining(", ")))));
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InvalidPolicyException(List.of(new Problem(path, line, e.getOriginalMessage(),
+                    "check the type of the value at that line against docs/policies.md")));
+        }
+        return new PolicyReader(path, root).check(document);
+    }
+
+    private Policy check(PolicyDocument doc) throws InvalidPolicyException {
+        if (!"Policy".equals(doc.kind())) {
+            problem(line("kind"), "kind is '" + doc.kind() + "'", "set kind: Policy");
+        }
+        String name = doc.metadata() == null || doc.metadata().name() == null ? null : doc.metadata().name();
+        if (name == null) {
+            problem(line("metadata"), "missing metadata.name", "name the policy");
+        }
+        Spec spec = doc.spec();
+        if (spec == null) {
+            problem(line("spec"), "missing spec", "see docs/policies.md for the fields");
+            throw new InvalidPolicyException(problems);
+        }
+        List<Integer> ramp = checkRamp(spec.trafficRamp());
+        Map<StepKind, Duration> soak = durationsByKind(spec.soak(), "soak", false);
+        int inFlight = orDefault(spec.clustersInFlight(), 1);
+        if (inFlight < 1) {
+            problem(line("spec", "clustersInFlight"), "clustersInFlight must be at least 1", "set it to 1 or more");
+        }
+        Policy.CapacityRule capacity = checkCapacity(spec.capacity());
+        List<TimeWindow> freeze = windows(spec.freezeWindows(), "freezeWindows");
+        List<TimeWindow> change = windows(spec.changeWindows(), "changeWindows");
+        Set<StepKind> autoMerge = EnumSet.noneOf(StepKind.class);
+        for (String kind : orDefault(spec.autoMerge(), List.<String>of())) {
+            StepKind.byId(kind).ifPresentOrElse(autoMerge::add, () -> problem(line("spec", "autoMerge"),
+                    "autoMerge names unknown step kind '" + kind + "'", "use step kinds: " + STEP_KINDS));
+        }
+        Map<StepKind, Duration> gateTimeouts = durationsByKind(spec.gateTimeouts(), "gateTimeouts", true);
+        Duration defaultGate = Optional.ofNullable(spec.gateTimeouts()).map(m -> m.get("default"))
+                .flatMap(d -> duration(d, line("spec", "gateTimeouts", "default"))).orElse(Duration.ofMinutes(30));
+        PolicyDocument.ChatOps chatOps = orDefault(spec.chatOps(), new PolicyDocument.ChatOps(List.of(), List.of()));
+        String naming = orDefault(spec.newClusterName(), "{prefix}-{seq}");
+        if (!naming.contains("{seq}") && !naming.contains("{version}")) {
+            problem(line("spec", "newClusterName"), "newClusterName '" + naming + "' gives every new cluster the same name",
+                    "include {seq} (the next free number) or {version}");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPolicyException(problems);
+        }
+        return new Policy(name, path, ramp, soak, inFlight, capacity, freeze, change, autoMerge, defaultGate,
+                gateTimeouts, new Policy.ChatOpsAccess(new LinkedHashSet<>(orDefault(chatOps.users(), List.of())),
+                        new LinkedHashSet<>(orDefault(chatOps.teams(), List.of()))),
+                naming, orDefault(spec.automaticRollback(), false));
+    }
+
+    private List<Integer> checkRamp(List<Integer> ramp) {
+        List<Integer> steps = orDefault(ramp, List.of(10, 25, 50, 100));
+        boolean increasing = true;
+        for (int i = 1; i < steps.size(); i++) {
+            increasing &= steps.get(i) > steps.get(i - 1);
+        }
+        if (steps.isEmpty() || !increasing || steps.get(0) <= 0 || steps.get(steps.size() - 1) != 100) {
+            problem(line("spec", "trafficRamp"), "trafficRamp " + steps + " is not a rising list of percentages ending at 100",
+                    "write it like [10, 25, 50, 100]");
+        }
+        return steps;
+    }
+
+    private Policy.CapacityRule checkCapacity(PolicyDocument.Capacity capacity) {
+        int spare = capacity == null ? 1 : orDefault(capacity.spareClusters(), 1);
+        double max = capacity == null ? 0.8 : orDefault(capacity.maxUtilisation(), 0.8);
+        if (spare < 0) {
+            problem(line("spec", "capacity", "spareClusters"), "spareClusters must be 0 or more", "1 means N+1, 2 means N+2");
+        }
+        if (max <= 0 || max > 1) {
+            problem(line("spec", "capacity", "maxUtilisation"), "maxUtilisation " + max + " is not a fraction in (0, 1]",
+                    "write 0.75 for 75%");
+        }
+        return new Policy.CapacityRule(spare, max);
+    }
+
+    private Map<StepKind, Duration> durationsByKind(Map<String, String> values, String field, boolean allowDefault) {
+        Map<StepKind, Duration> result = new EnumMap<>(StepKind.class);
+        orDefault(values, Map.<String, String>of()).forEach((key, text) -> {
+            if (allowDefault && key.equals("default")) {
+                return;
+            }
+            int line = line("spec", field, key);
+            StepKind.byId(key).ifPresentOrElse(
+                    kind -> duration(text, line).ifPresent(d -> result.put(kind, d)),
+                    () -> problem(line, field + " names unknown step kind '" + key + "'", "use step kinds: " + STEP_KINDS
+                            + (allowDefault ? ", or default" : "")));
+        });
+        return result;
+    }
+
+    private Optional<Duration> duration(String text, int line) {
+        try {
+            Duration d = DurationConverter.parseDuration(text.trim());
+            if (d != null && !d.isNegative()) {
+                return Optional.of(d);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        problem(line, "'" + text + "' is not a duration", "write durations like 30s, 15m, 2h or 1d");
+        return Optional.empty();
+    }
+
+    private List<TimeWindow> windows(List<Window> windows, String field) {
+        List<TimeWindow> result = new ArrayList<>();
+        List<YamlNode> nodes = root.at("spec", field).map(YamlNode::items).orElse(List.of());
+        List<Window> list = orDefault(windows, List.of());
+        for (int i = 0; i < list.size(); i++) {
+            int line = i < nodes.size() ? nodes.get(i).line() : line("spec", field);
+            window(list.get(i), field + "[" + i + "]", line).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private Optional<TimeWindow> window(Window w, String label, int line) {
+        String name = orDefault(w.name(), label);
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(orDefault(w.timeZone(), "UTC"));
+        } catch (RuntimeException e) {
+            problem(line, name + ": unknown time zone '" + w.timeZone() + "'", "use an IANA zone such as Europe/Berlin");
+            return Optional.empty();
+        }
+        if (w.from() == null || w.until() == null) {
+            problem(line, name + ": a window needs from and until", "see docs/policies.md");
+            return Optional.empty();
+        }
+        return w.days() == null ? dateRange(name, w, zone, line) : weekly(name, w, zone, line);
+    }
+
+    private Optional<TimeWindow> dateRange(String name, Window w, ZoneId zone, int line) {
+        try {
+            Instant from = instant(w.from(), zone, false);
+            Instant until = instant(w.until(), zone, true);
+            if (!until.isAfter(from)) {
+                problem(line, name + ": until is not after from", "swap or correct the dates");
+                return Optional.empty();
+            }
+            return Optional.of(new TimeWindow.DateRange(name, from, until));
+        } catch (DateTimeParseException e) {
+            problem(line, name + ": '" + e.getParsedString() + "' is neither a date nor a date-time",
+                    "write 2026-11-26 (a whole day in timeZone) or 2026-11-26T08:00:00Z");
+            return Optional.empty();
+        }
+    }
+
+    /** A date alone means the start of that day, or for {@code until} the end of it. */
+    private static Instant instant(String text, ZoneId zone, boolean endOfDay) {
+        if (text.length() == 10) {
+            LocalDate date = LocalDate.parse(text);
+            return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+        }
+        return OffsetDateTime.parse(text).toInstant();
+    }
+
+    private Optional<TimeWindow> weekly(String name, Window w, ZoneId zone, int line) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : w.days()) {
+            Optional<DayOfWeek> parsed = Arrays.stream(DayOfWeek.values())
+                    .filter(d -> d.name().startsWith(day.toUpperCase(Locale.ROOT)) && day.length() >= 3).findFirst();
+            parsed.ifPresentOrElse(days::add, () -> problem(line, name + ": unknown day '" + day + "'",
+                    "write days as MON, TUE, ... SUN"));
+        }
+        try {
+            boolean untilMidnight = w.until().equals("24:00");
+            LocalTime from = LocalTime.parse(w.from());
+            LocalTime until = untilMidnight ? LocalTime.MIDNIGHT : LocalTime.parse(w.until());
+            return Optional.of(new TimeWindow.Weekly(name, days, from, until, untilMidnight, zone));
+        } catch (DateTimeParseException e) {
+            problem(line, name + ": '" + e.getParsedString() + "' is not a time of day", "write times as \"HH:MM\" in quotes");
+            return Optional.empty();
+        }
+    }
+
+    private int line(String... keys) {
+        YamlNode node = root;
+        int line = root.line();
+        for (String key : keys) {
+            int keyLine = node.keyLine(key);
+            Optional<YamlNode> next = node.get(key);
+            if (keyLine < 0 || next.isEmpty()) {
+                return line;
+            }
+            line = keyLine;
+            node = next.get();
+        }
+        return line;
+    }
+
+    private void problem(int line, String message, String fix) {
+        problems.add(new Problem(path, line, message, fix));
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

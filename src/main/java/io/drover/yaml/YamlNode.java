@@ -1,0 +1,138 @@
+package io.drover.yaml;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.nodes.CollectionNode;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/** A read-only view of one node, 1-based lines. */
+public final class YamlNode {
+
+    private final YamlFile file;
+    private final Node node;
+    /** Inside a flow collection a plain scalar must also avoid ',', '[', ']', '{' and '}'. */
+    private final boolean inFlow;
+
+    YamlNode(YamlFile file, Node node, boolean inFlow) {
+        this.file = file;
+        this.node = node;
+        this.inFlow = inFlow;
+    }
+
+    /** Line where the node starts. */
+    public int line() {
+        return lineOf(node);
+    }
+
+    public boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    public boolean isSequence() {
+        return node instanceof SequenceNode;
+    }
+
+    public boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
+    /** Mapping lookup by scalar key; empty if this is not a mapping or the key is absent. */
+    public Optional<YamlNode> get(String key) {
+        return entry(key).map(entry -> child(entry.getValueNode()));
+    }
+
+    /** Nested {@link #get}; no keys is this node. */
+    public Optional<YamlNode> at(String... keys) {
+        Optional<YamlNode> current = Optional.of(this);
+        for (String key : keys) {
+            current = current.flatMap(node -> node.get(key));
+        }
+        return current;
+    }
+
+    /** The scalar value at the nested path; empty if absent or not a scalar. */
+    public Optional<String> text(String... keys) {
+        return at(keys).filter(YamlNode::isScalar).map(YamlNode::scalar);
+    }
+
+    /** The value of a scalar as read (quotes and escapes resolved); an empty value ({@code key:}) is "". */
+    public String scalar() {
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getValue();
+        }
+        throw new IllegalStateException(file.path() + ":" + line() + ": not a scalar");
+    }
+
+    /** Sequence items; empty if this is not a sequence. */
+    public List<YamlNode> items() {
+        if (node instanceof SequenceNode sequence) {
+            return sequence.getValue().stream().map(this::child).toList();
+        }
+        return List.of();
+    }
+
+    /** Mapping entries with scalar keys, in source order; empty if this is not a mapping. */
+    public Map<String, YamlNode> entries() {
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple entry : mapping.getValue()) {
+                if (entry.getKeyNode() instanceof ScalarNode key) {
+                    entries.put(key.getValue(), child(entry.getValueNode()));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(entries);
+    }
+
+    /** Line of the key of an entry; -1 if absent. */
+    public int keyLine(String key) {
+        return entry(key).map(entry -> lineOf(entry.getKeyNode())).orElse(-1);
+    }
+
+    @Override
+    public String toString() {
+        return file.path() + ":" + line() + " " + node.getNodeType().name().toLowerCase();
+    }
+
+    Optional<NodeTuple> entry(String key) {
+        if (node instanceof MappingNode mapping) {
+            return mapping.getValue().stream()
+                    .filter(entry -> entry.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key))
+                    .findFirst();
+        }
+        return Optional.empty();
+    }
+
+    YamlNode child(Node child) {
+        return new YamlNode(file, child, inFlow || isFlow());
+    }
+
+    YamlFile file() {
+        return file;
+    }
+
+    Node node() {
+        return node;
+    }
+
+    boolean inFlow() {
+        return inFlow;
+    }
+
+    boolean isFlow() {
+        return node instanceof CollectionNode<?> collection && collection.getFlowStyle() == FlowStyle.FLOW;
+    }
+
+    private int lineOf(Node target) {
+        SourceText source = file.source();
+        return source.lineOf(source.offset(target.getStartMark().orElseThrow())) + 1;
+    }
+}

@@ -1,0 +1,131 @@
+package io.drover.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class YamlFileTest {
+
+    @Test
+    void readsAllDocumentsAndSkipsEmptyOnes() throws Exception {
+        String text = """
+                # leading comment block
+                ---
+                # a document of only comments
+                ---
+                kind: First
+                ---
+                ---
+                kind: Second
+                """;
+
+        YamlFile file = YamlFile.parse("multi.yaml", text);
+
+        assertThat(file.path()).isEqualTo("multi.yaml");
+        assertThat(file.text()).isSameAs(text);
+        assertThat(file.documents()).extracting(document -> document.text("kind").orElseThrow())
+                .containsExactly("First", "Second");
+        assertThat(file.documents()).extracting(YamlNode::line).containsExactly(5, 8);
+    }
+
+    @Test
+    void fileWithoutDocumentsHasNone() throws Exception {
+        assertThat(YamlFile.parse("empty.yaml", "").documents()).isEmpty();
+        assertThat(YamlFile.parse("comments.yaml", "# nothing yet\n").documents()).isEmpty();
+    }
+
+    @Test
+    void navigatesMappingsSequencesAndScalars() throws Exception {
+        YamlFile file = YamlFile.parse("clusters/prod-eu-1/cluster.yaml", Manifests.CAPI_CLUSTER);
+        YamlNode cluster = file.documents().get(0);
+
+        assertThat(cluster.isMapping()).isTrue();
+        assertThat(cluster.line()).isEqualTo(4);
+        assertThat(cluster.text("spec", "topology", "version")).contains("v1.30.6");
+        assertThat(cluster.text("metadata", "annotations", "drover.io/capacity")).contains("1200");
+        assertThat(cluster.text("spec", "topology")).isEmpty();
+        assertThat(cluster.text("spec", "missing", "version")).isEmpty();
+        assertThat(cluster.at()).contains(cluster);
+        assertThat(cluster.at("metadata", "labels").orElseThrow().entries())
+                .containsOnlyKeys("env", "topology.kubernetes.io/region")
+                .extractingFromEntries(entry -> entry.getKey() + "=" + entry.getValue().scalar())
+                .containsExactly("env=production", "topology.kubernetes.io/region=eu-west-1");
+        assertThat(cluster.at("metadata").orElseThrow().keyLine("annotations")).isEqualTo(11);
+        assertThat(cluster.at("metadata").orElseThrow().keyLine("missing")).isEqualTo(-1);
+
+        YamlNode deployments = cluster.at("spec", "topology", "workers", "machineDeployments").orElseThrow();
+        assertThat(deployments.isSequence()).isTrue();
+        assertThat(deployments.items()).singleElement().satisfies(item -> {
+            assertThat(item.line()).isEqualTo(24);
+            assertThat(item.text("replicas")).contains("3");
+        });
+        YamlNode cidrs = cluster.at("spec", "clusterNetwork", "pods", "cidrBlocks").orElseThrow();
+        assertThat(cidrs.items()).extracting(YamlNode::scalar).containsExactly("192.168.0.0/16");
+
+        YamlNode name = cluster.at("metadata", "name").orElseThrow();
+        assertThat(name.isScalar()).isTrue();
+        assertThat(name.line()).isEqualTo(7);
+        assertThat(name.get("anything")).isEmpty();
+        assertThat(name.items()).isEmpty();
+        assertThat(name.entries()).isEmpty();
+        assertThat(cluster.items()).isEmpty();
+        assertThatThrownBy(cluster::scalar)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("clusters/prod-eu-1/cluster.yaml:4");
+
+        assertThat(file.documents().get(1).text("kind")).contains("AWSManagedControlPlane");
+        assertThat(file.documents().get(1).line()).isEqualTo(28);
+    }
+
+    @Test
+    void emptyValueIsAnEmptyScalar() throws Exception {
+        YamlNode document = YamlFile.parse("empty-value.yaml", "metadata:\n  labels:\n  name: a\n").documents().get(0);
+
+        assertThat(document.text("metadata", "labels")).contains("");
+    }
+
+    @Test
+    void syntaxErrorNamesPathLineAndColumn() {
+        assertThatThrownBy(() -> YamlFile.parse("traffic/api.yaml", "metadata:\n  name: api: v2\n"))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> {
+                    assertThat(e.path()).isEqualTo("traffic/api.yaml");
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(12);
+                    assertThat(e.problem()).isEqualTo("mapping values are not allowed here");
+                    assertThat(e.getMessage()).isEqualTo("traffic/api.yaml:2:12: mapping values are not allowed here");
+                });
+    }
+
+    @Test
+    void syntaxErrorOfTheParserIsOneLine() {
+        assertThatThrownBy(() -> YamlFile.parse("bad.yaml", "metadata:\n  name: a\n labels: {}\n"))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> {
+                    assertThat(e.getMessage())
+                            .isEqualTo("bad.yaml:3:2: expected <block end>, but found '<block mapping start>'");
+                });
+    }
+
+    @Test
+    void syntaxErrorInALaterDocument() {
+        assertThatThrownBy(() -> YamlFile.parse("multi.yaml", "a: 1\n---\nb: [1, 2\n"))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> assertThat(e.line()).isEqualTo(4));
+    }
+
+    @Test
+    void duplicateKeyIsASyntaxError() {
+        assertThatThrownBy(() -> YamlFile.parse("dup.yaml", "metadata:\n  name: a\n  labels: {}\n  name: b\n"))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e ->
+                        assertThat(e.getMessage()).isEqualTo("dup.yaml:4:3: found duplicate key name"));
+    }
+
+    @Test
+    void controlCharacterIsASyntaxError() {
+        assertThatThrownBy(() -> YamlFile.parse("ctl.yaml", "a: 1\nb: x\u0001\n"))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(5);
+                    assertThat(e.problem()).startsWith("unacceptable code point 0x1");
+                });
+    }
+}
