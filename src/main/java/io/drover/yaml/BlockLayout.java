@@ -86,6 +86,18 @@ final class BlockLayout {
         return line;
     }
 
+    /**
+     * Extends an item's first line up over the whole-line comments right above it at its own
+     * indentation (no blank line between): in manifests such a comment names the item below it.
+     */
+    int ownedStartLine(int firstLine, int ownerColumn) {
+        int line = firstLine;
+        while (line > 0 && source.isCommentLine(line - 1) && source.indentation(line - 1) == ownerColumn) {
+            line--;
+        }
+        return line;
+    }
+
     /** Offset of the '-' that introduces a block sequence item. */
     int dashOffset(SequenceNode sequence, int index) {
         Node item = item(sequence, index);

@@ -126,7 +126,8 @@ public final class YamlEditor {
 
     /**
      * Removes the lines of a block sequence item: its dash line through its last line, with the
-     * whole-line comments after it that are indented deeper than its dash.
+     * whole-line comments right above it at its dash's indentation and those after it that are
+     * indented deeper than its dash.
      */
     public YamlEditor removeItem(YamlNode sequence, int index) {
         requireBlock(sequence, sequence.isSequence(), "sequence");
@@ -139,7 +140,7 @@ public final class YamlEditor {
                     + ", its line starts with other content");
         }
         int lastLine = layout.ownedEndLine(layout.lastLine(layout.item(node, index)), layout.column(dash));
-        removeLines(dashLine, lastLine);
+        removeLines(layout.ownedStartLine(dashLine, layout.column(dash)), lastLine);
         return this;
     }
 
@@ -178,9 +179,10 @@ public final class YamlEditor {
         int firstLine = source.lineOf(start);
         int column = layout.column(start);
         Set<Integer> scalarLines = layout.scalarContinuationLines(item);
+        int lastLine = layout.lastLine(item);
         StringJoiner text = new StringJoiner("\n");
         text.add(source.text().substring(start, source.lineEnd(firstLine)));
-        for (int line = firstLine + 1; line <= layout.lastLine(item); line++) {
+        for (int line = firstLine + 1; line <= lastLine; line++) {
             if (scalarLines.contains(line) || !source.isCommentLine(line)) {
                 text.add(source.line(line).substring(Math.min(column, source.indentation(line))));
             }

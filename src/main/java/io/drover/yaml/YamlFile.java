@@ -44,9 +44,8 @@ public final class YamlFile {
             }
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
             throw new YamlSyntaxException(path, mark.map(m -> m.getLine() + 1).orElse(1),
-                    mark.map(m -> m.getColumn() + 1).orElse(1), oneLine(problem));
+                    mark.map(m -> m.getColumn() + 1).orElse(1), oneLine(e.getProblem()));
         } catch (ReaderException e) {
             int offset = source.offsetOfCodePoint(e.getPosition());
             throw new YamlSyntaxException(path, source.lineOf(offset) + 1, source.column(offset) + 1,

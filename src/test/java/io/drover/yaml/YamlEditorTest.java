@@ -451,6 +451,17 @@ class YamlEditorTest {
         }
 
         @Test
+        void entryBehindTwoDashesIsRefused() throws Exception {
+            YamlFile file = YamlFile.parse("nested.yaml", "matrix:\n- - name: a\n    size: 1\n");
+            YamlEditor editor = new YamlEditor(file);
+            YamlNode cell = node(file, 0, "matrix").items().get(0).items().get(0);
+
+            assertThatThrownBy(() -> editor.removeEntry(cell, "name"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("nested.yaml:2: cannot remove name, its line starts with other content");
+        }
+
+        @Test
         void lastLineOfAFileWithoutTrailingNewline() throws Exception {
             String text = "metadata:\n  labels:\n    env: production\n    tier: gold";
             YamlFile file = YamlFile.parse("no-newline.yaml", text);
@@ -479,7 +490,7 @@ class YamlEditorTest {
     class RemoveItem {
 
         @Test
-        void firstItemGoesWithTheCommentIndentedUnderIt() throws Exception {
+        void firstItemGoesWithTheCommentAboveAndTheCommentIndentedUnderIt() throws Exception {
             YamlFile file = YamlFile.parse(TRAFFIC_PATH, DNS_ENDPOINTS);
 
             String edited = new YamlEditor(file)
@@ -488,6 +499,7 @@ class YamlEditorTest {
 
             assertEdited(DNS_ENDPOINTS, edited,
                     replaceOnce(DNS_ENDPOINTS, """
+                                # blue
                                 - dnsName: api.example.com
                                   recordType: CNAME
                                   setIdentifier: prod-eu-1
@@ -499,6 +511,7 @@ class YamlEditorTest {
                                       value: "100"
                                     # keep at 100 until the freeze ends
                             """, ""),
+                    "-    # blue",
                     "-    - dnsName: api.example.com",
                     "-      recordType: CNAME",
                     "-      setIdentifier: prod-eu-1",
@@ -601,6 +614,7 @@ class YamlEditorTest {
 
             assertEdited(DNS_ENDPOINTS, edited,
                     replaceOnce(DNS_ENDPOINTS, """
+                              # the green cluster
                               - dnsName: www.example.com
                                 setIdentifier: prod-eu-2
                                 targets:
@@ -609,6 +623,7 @@ class YamlEditorTest {
                                 - name: aws/weight
                                   value: "50"
                             """, ""),
+                    "-  # the green cluster",
                     "-  - dnsName: www.example.com",
                     "-    setIdentifier: prod-eu-2",
                     "-    targets:",
@@ -616,6 +631,17 @@ class YamlEditorTest {
                     "-    providerSpecific:",
                     "-    - name: aws/weight",
                     "-      value: \"50\"");
+        }
+
+        @Test
+        void itemBehindAnotherDashIsRefused() throws Exception {
+            YamlFile file = YamlFile.parse("nested.yaml", "matrix:\n- - a\n  - b\n");
+            YamlEditor editor = new YamlEditor(file);
+            YamlNode row = node(file, 0, "matrix").items().get(0);
+
+            assertThatThrownBy(() -> editor.removeItem(row, 0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("nested.yaml:2: cannot remove item 0, its line starts with other content");
         }
 
         @Test

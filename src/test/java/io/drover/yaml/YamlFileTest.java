@@ -3,6 +3,7 @@ package io.drover.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 class YamlFileTest {
@@ -127,5 +128,14 @@ class YamlFileTest {
                     assertThat(e.column()).isEqualTo(5);
                     assertThat(e.problem()).startsWith("unacceptable code point 0x1");
                 });
+    }
+
+    @Test
+    void aliasBombIsASyntaxErrorWithoutPosition() {
+        String text = "a: &a [x]\nb: [" + String.join(", ", Collections.nCopies(60, "*a")) + "]\n";
+
+        assertThatThrownBy(() -> YamlFile.parse("bomb.yaml", text))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("bomb.yaml:1:1: Number of aliases for non-scalar nodes exceeds the specified max=50"));
     }
 }

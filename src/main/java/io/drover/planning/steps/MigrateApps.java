@@ -7,6 +7,7 @@ import io.drover.model.StepKind;
 import io.drover.planning.PlanningContext;
 import io.drover.planning.StepAction;
 import java.util.List;
+import io.drover.planning.steps.LabelEdits;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,10 +44,32 @@ public record MigrateApps(String applicationSet, Map<String, String> replacement
     @Override
     public String summary(PlanningContext context) {
         ApplicationSet set = applicationSet(context);
-        return "Adds the labels ApplicationSet " + applicationSet + " selects on ("
+        String summary = "Adds the labels ApplicationSet " + applicationSet + " selects on ("
                 + String.join(", ", set.clusterSelector().orElseThrow().keys()) + ") to " + Names.list(clusters())
-                + ", copied from the clusters they replace, so its applications run on both fleets."
-                + " Traffic stays on the old fleet.";
+                + ", copied from the clusters they replace, so its applications run on both fleets.";
+        List<String> alongside = movedAlongside(context);
+        if (!alongside.isEmpty()) {
+            summary += " The same labels also bring ApplicationSet" + (alongside.size() == 1 ? " " : "s ")
+                    + Names.list(alongside) + " to the new fleet.";
+        }
+        return summary + " Traffic stays on the old fleet.";
+    }
+
+    /** Other ApplicationSets that select a new cluster only once this step's labels are added. */
+    private List<String> movedAlongside(PlanningContext context) {
+        Map<String, Map<String, String>> labelsAfter = new TreeMap<>();
+        ApplicationSet set = applicationSet(context);
+        for (String name : clusters()) {
+            Cluster added = context.cluster(name);
+            Map<String, String> labels = new TreeMap<>(added.secret().labels());
+            labels.putAll(LabelEdits.missing(context.cluster(replacements.get(name)), added, set.clusterSelector().orElseThrow().keys()));
+            labelsAfter.put(name, labels);
+        }
+        return context.fleet().applicationSets().stream()
+                .filter(a -> !a.name().equals(applicationSet) && a.clusterSelector().isPresent())
+                .filter(a -> clusters().stream().anyMatch(c -> !a.selects(context.cluster(c))
+                        && a.clusterSelector().orElseThrow().matches(labelsAfter.get(c))))
+                .map(ApplicationSet::name).sorted().toList();
     }
 
     @Override

@@ -41,7 +41,10 @@ final class CanaryFleet implements RolloutStrategy {
 
         List<ApplicationSet> sets = context.fleet().applicationSets().stream()
                 .filter(a -> a.clusterSelector().isPresent())
-                .sorted(java.util.Comparator.comparing(ApplicationSet::name)).toList();
+                // Fewest selector keys first: labels added for a broad set rarely move a narrower one early.
+                .sorted(java.util.Comparator.comparingInt((ApplicationSet a) -> a.clusterSelector().orElseThrow().keys().size())
+                        .thenComparing(ApplicationSet::name))
+                .toList();
         for (ApplicationSet set : sets) {
             boolean moved = pairs.entrySet().stream().allMatch(p -> LabelEdits.missing(context.cluster(p.getValue()),
                     context.cluster(p.getKey()), set.clusterSelector().orElseThrow().keys()).isEmpty());
