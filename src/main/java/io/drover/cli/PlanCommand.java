@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Prints the pull requests a rollout would take, with their diffs and capacity tables.",
                 "Read-only: writes nothing to the fleet repo and talks to no server."},
-        footer = {"", "Every kustomization a step touches is built after that step with kustomize.",
-                "Exit codes: 0 planned (or nothing to do), 1 invalid fleet repo or policy, 3 plan refused,",
-                "4 a kustomize build failed."})
+        footer = {"", "Every kustomization a step touches is built after that step with kustomize.", "",
+                "Exit codes:", "  0  planned, or nothing to do", "  1  invalid fleet repo or policy (every problem listed)",
+                "  2  bad usage", "  3  plan refused (the failing arithmetic shown)", "  4  a kustomize build failed"})
 final class PlanCommand implements Callable<Integer> {
 
     enum Output { text, json }
@@ -76,7 +76,13 @@ final class PlanCommand implements Callable<Integer> {
             err.println("drover plan: " + fleetDir + " is not a directory");
             return ExitCodes.USAGE;
         }
-        FleetFiles files = revision == null ? FleetSource.directory(fleetDir) : FleetSource.revision(fleetDir, revision);
+        FleetFiles files;
+        try {
+            files = revision == null ? FleetSource.directory(fleetDir) : FleetSource.revision(fleetDir, revision);
+        } catch (IOException e) {
+            err.println("drover plan: cannot read the fleet repo: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
         Fleet fleet;
         Rollout rollout;
         Policy policy;

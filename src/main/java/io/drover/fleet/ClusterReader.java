@@ -36,7 +36,8 @@ final class ClusterReader {
 
     SortedMap<String, Cluster> read() {
         SortedSet<String> names = new TreeSet<>();
-        files.under("clusters").keySet().forEach(p -> names.add(p.split("/")[1]));
+        files.under("clusters").keySet().stream().map(p -> p.split("/")).filter(parts -> parts.length > 2)
+                .forEach(parts -> names.add(parts[1]));
         Map<String, ClusterSecret> secrets = readSecrets();
         SortedMap<String, Cluster> clusters = new TreeMap<>();
         for (String name : names) {
@@ -126,7 +127,7 @@ final class ClusterReader {
         }
         YamlNode doc = docs.get(0);
         if (!"cluster".equals(doc.text("metadata", "labels", SECRET_TYPE_LABEL).orElse(""))) {
-            problems.add(path, Problems.deepestLine(doc, "metadata", "labels"),
+            problems.add(path, doc.nearestLine("metadata", "labels"),
                     "the Secret is not labelled " + SECRET_TYPE_LABEL + ": cluster, so Argo CD ignores it",
                     "add that label");
         }

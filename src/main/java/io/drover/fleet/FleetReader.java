@@ -39,7 +39,8 @@ public final class FleetReader {
     /** Every directory named under clusters/, including those whose definition is broken. */
     private static java.util.Set<String> clusterNames(FleetFiles files) {
         java.util.Set<String> names = new java.util.TreeSet<>();
-        files.under("clusters").keySet().forEach(p -> names.add(p.split("/")[1]));
+        files.under("clusters").keySet().stream().map(p -> p.split("/")).filter(parts -> parts.length > 2)
+                .forEach(parts -> names.add(parts[1]));
         return names;
     }
 

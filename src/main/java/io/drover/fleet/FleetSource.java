@@ -77,8 +77,17 @@ public final class FleetSource {
      * directory; when the directory is below the repository's top, only the files under it count.
      */
     public static FleetFiles revision(Path repositoryDir, String revision) throws IOException {
-        try (Repository repository = new FileRepositoryBuilder().findGitDir(repositoryDir.toFile()).setMustExist(true).build()) {
-            ObjectId id = repository.resolve(revision + "^{commit}");
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(repositoryDir.toAbsolutePath().toFile());
+        if (builder.getGitDir() == null) {
+            throw new IOException(repositoryDir + " is not inside a Git repository, so --ref cannot be read");
+        }
+        try (Repository repository = builder.setMustExist(true).build()) {
+            ObjectId id;
+            try {
+                id = repository.resolve(revision + "^{commit}");
+            } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
+                throw new IOException("'" + revision + "' is not a Git revision", e);
+            }
             if (id == null) {
                 throw new IOException("no commit '" + revision + "' in the Git repository at " + repositoryDir);
             }

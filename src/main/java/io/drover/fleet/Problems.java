@@ -31,7 +31,7 @@ final class Problems {
     Optional<String> required(YamlNode doc, String path, String what, String fix, String... keys) {
         Optional<String> value = doc.text(keys).map(String::trim).filter(v -> !v.isEmpty());
         if (value.isEmpty()) {
-            add(path, deepestLine(doc, keys), "missing " + String.join(".", keys) + " (" + what + ")", fix);
+            add(path, doc.nearestLine(keys), "missing " + String.join(".", keys) + " (" + what + ")", fix);
         }
         return value;
     }
@@ -50,24 +50,8 @@ final class Problems {
         } catch (NumberFormatException ignored) {
             // reported below like a number out of range
         }
-        add(path, deepestLine(doc, keys), String.join(".", keys) + " is '" + text.get()
+        add(path, doc.nearestLine(keys), String.join(".", keys) + " is '" + text.get()
                 + "' but must be a whole number >= " + min + " (" + what + ")", fix);
         return OptionalInt.empty();
-    }
-
-    /** The line of the deepest part of the path that exists, so a missing key points near its place. */
-    static int deepestLine(YamlNode doc, String... keys) {
-        YamlNode node = doc;
-        int line = doc.line();
-        for (String key : keys) {
-            int keyLine = node.keyLine(key);
-            Optional<YamlNode> next = node.get(key);
-            if (keyLine < 0 || next.isEmpty()) {
-                return line;
-            }
-            line = keyLine;
-            node = next.get();
-        }
-        return line;
     }
 }

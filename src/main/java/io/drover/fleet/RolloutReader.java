@@ -45,10 +45,10 @@ final class RolloutReader {
 
     private Optional<Rollout> read(String path, YamlNode doc) {
         Optional<String> name = problems.required(doc, path, "the rollout's name", "name it", "metadata", "name");
-        Optional<YamlNode> selectorNode = doc.at("spec", "clusterSelector");
+        Optional<YamlNode> selectorNode = doc.at("spec", "clusterSelector").filter(YamlNode::isMapping);
         Optional<LabelSelector> selector = Optional.empty();
         if (selectorNode.isEmpty()) {
-            problems.add(path, Problems.deepestLine(doc, "spec", "clusterSelector"), "missing spec.clusterSelector",
+            problems.add(path, doc.nearestLine("spec", "clusterSelector"), "missing spec.clusterSelector",
                     "say which clusters to upgrade, e.g. clusterSelector: {matchLabels: {env: production}}");
         } else {
             selector = SelectorReader.read(selectorNode.get(), path, problems);

@@ -18,6 +18,15 @@ final class SelectorReader {
     }
 
     static Optional<LabelSelector> read(YamlNode selector, String path, Problems problems) {
+        boolean valid = true;
+        // A misspelt field would otherwise leave an empty selector, which matches every cluster.
+        for (String field : selector.entries().keySet()) {
+            if (!field.equals("matchLabels") && !field.equals("matchExpressions")) {
+                problems.add(path, selector.keyLine(field), "unknown selector field '" + field + "'",
+                        "use matchLabels and/or matchExpressions");
+                valid = false;
+            }
+        }
         Map<String, String> labels = new LinkedHashMap<>();
         selector.get("matchLabels").ifPresent(m -> m.entries().forEach((k, v) -> {
             if (v.isScalar()) {
@@ -27,7 +36,6 @@ final class SelectorReader {
             }
         }));
         List<Requirement> requirements = new ArrayList<>();
-        boolean valid = true;
         for (YamlNode expression : selector.get("matchExpressions").map(YamlNode::items).orElse(List.of())) {
             Optional<String> key = expression.text("key");
             Optional<Operator> operator = expression.text("operator").flatMap(SelectorReader::operator);

@@ -85,7 +85,7 @@ final class TrafficReader {
             weights.put(cluster.get(), weight.getAsInt());
         }
         if (hostname == null) {
-            problems.add(path, Problems.deepestLine(doc, "spec", "endpoints"), "DNSEndpoint without endpoints",
+            problems.add(path, doc.nearestLine("spec", "endpoints"), "DNSEndpoint without endpoints",
                     "add one weighted record per cluster under spec.endpoints");
             return Optional.empty();
         }
@@ -107,7 +107,7 @@ final class TrafficReader {
                 } catch (NumberFormatException ignored) {
                     // reported below
                 }
-                problems.add(path, property.line(), "weight of " + cluster + " is '" + value + "'",
+                problems.add(path, property.get("value").map(YamlNode::line).orElse(property.line()), "weight of " + cluster + " is '" + value + "'",
                         "write the weight as a whole number >= 0 in quotes, e.g. value: \"100\"");
                 return OptionalInt.empty();
             }

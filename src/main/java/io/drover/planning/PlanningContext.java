@@ -27,6 +27,11 @@ public record PlanningContext(Fleet fleet, Rollout rollout, Policy policy, Templ
                 .toList();
     }
 
+    /** Whether the cluster has a weight above 0 on any hostname. */
+    public boolean servesTraffic(Cluster cluster) {
+        return fleet.trafficServedBy(cluster.name()).stream().anyMatch(h -> h.weightOf(cluster.name()) > 0);
+    }
+
     /** The weight that gives a cluster {@code percent} of its full share; never 0 for a share above 0. */
     public static int rampWeight(Cluster cluster, int percent) {
         if (percent <= 0 || cluster.trafficWeight() == 0) {

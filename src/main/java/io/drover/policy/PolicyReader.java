@@ -70,7 +70,7 @@ public final class PolicyReader {
         try {
             document = YAML.readValue(text, PolicyDocument.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidPolicyException(List.of(new Problem(path, e.getLocation().getLineNr(),
+            throw new InvalidPolicyException(List.of(new Problem(path, lineOf(root, e),
                     "unknown field '" + e.getPropertyName() + "'",
                     "known fields here: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                             .collect(Collectors.joining(", ")))));
@@ -80,6 +80,31 @@ public final class PolicyReader {
                     "check the type of the value at that line against docs/policies.md")));
         }
         return new PolicyReader(path, root).check(document);
+    }
+
+    /**
+     * Jackson places an unknown field at the end of the object that holds it; the field's own key
+     * line is found by following Jackson's path through the YAML tree.
+     */
+    private static int lineOf(YamlNode root, UnrecognizedPropertyException e) {
+        YamlNode node = root;
+        List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs = e.getPath();
+        for (int i = 0; i < refs.size(); i++) {
+            var ref = refs.get(i);
+            if (ref.getFieldName() != null) {
+                if (i == refs.size() - 1 && node.keyLine(ref.getFieldName()) > 0) {
+                    return node.keyLine(ref.getFieldName());
+                }
+                Optional<YamlNode> next = node.get(ref.getFieldName());
+                if (next.isEmpty()) {
+                    break;
+                }
+                node = next.get();
+            } else if (ref.getIndex() >= 0 && ref.getIndex() < node.items().size()) {
+                node = node.items().get(ref.getIndex());
+            }
+        }
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 
     private Policy check(PolicyDocument doc) throws InvalidPolicyException {
@@ -170,14 +195,14 @@ public final class PolicyReader {
 
     private Optional<Duration> duration(String text, int line) {
         try {
-            Duration d = DurationConverter.parseDuration(text.trim());
+            Duration d = DurationConverter.parseDuration(text == null ? "" : text.trim());
             if (d != null && !d.isNegative()) {
                 return Optional.of(d);
             }
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        problem(line, "'" + text + "' is not a duration", "write durations like 30s, 15m, 2h or 1d");
+        problem(line, "'" + (text == null ? "" : text) + "' is not a duration", "write durations like 30s, 15m, 2h or 1d");
         return Optional.empty();
     }
 
@@ -253,18 +278,7 @@ public final class PolicyReader {
     }
 
     private int line(String... keys) {
-        YamlNode node = root;
-        int line = root.line();
-        for (String key : keys) {
-            int keyLine = node.keyLine(key);
-            Optional<YamlNode> next = node.get(key);
-            if (keyLine < 0 || next.isEmpty()) {
-                return line;
-            }
-            line = keyLine;
-            node = next.get();
-        }
-        return line;
+        return root.nearestLine(keys);
     }
 
     private void problem(int line, String message, String fix) {

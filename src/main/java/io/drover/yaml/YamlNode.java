@@ -97,6 +97,25 @@ public final class YamlNode {
         return entry(key).map(entry -> lineOf(entry.getKeyNode())).orElse(-1);
     }
 
+    /**
+     * The line of the deepest key of a path that exists: the line of the whole path when it is
+     * there, else the nearest place to add what is missing. A problem report points there.
+     */
+    public int nearestLine(String... keys) {
+        YamlNode current = this;
+        int line = line();
+        for (String key : keys) {
+            int keyLine = current.keyLine(key);
+            Optional<YamlNode> next = current.get(key);
+            if (keyLine < 0 || next.isEmpty()) {
+                return line;
+            }
+            line = keyLine;
+            current = next.get();
+        }
+        return line;
+    }
+
     @Override
     public String toString() {
         return file.path() + ":" + line() + " " + node.getNodeType().name().toLowerCase();

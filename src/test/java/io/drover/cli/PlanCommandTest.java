@@ -89,6 +89,26 @@ class PlanCommandTest {
     }
 
     @Test
+    void refReadsTheCommittedFleetNotTheWorkingTree() throws Exception {
+        Path fleet = dir.resolve("repo/fleet");
+        ExampleFleet.write(ExampleFleet.files(), fleet);
+        try (var git = org.eclipse.jgit.api.Git.init().setDirectory(dir.resolve("repo").toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("fleet").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
+        }
+        Files.writeString(fleet.resolve("traffic/api.yaml"), "spec: [broken");
+
+        assertThat(Cli.run("plan", fleet.toString(), "--skip-builds").exitCode()).isEqualTo(1);
+        Cli committed = Cli.run("plan", fleet.toString(), "--ref", "HEAD", "--skip-builds");
+        assertThat(committed.exitCode()).as(committed.err()).isZero();
+        assertThat(committed.out()).contains("Step 32/32");
+
+        Cli unknown = Cli.run("plan", fleet.toString(), "--ref", "no-such-branch");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no commit 'no-such-branch'");
+    }
+
+    @Test
     void helpDescribesTheOptions() {
         Cli help = Cli.run("plan", "--help");
         assertThat(help.exitCode()).isZero();

@@ -50,7 +50,7 @@ final class BlueGreen implements RolloutStrategy {
             return ramp;
         }
         List<String> serving = wave.stream()
-                .filter(old -> context.fleet().trafficServedBy(old.name()).stream().anyMatch(h -> h.weightOf(old.name()) > 0))
+                .filter(context::servesTraffic)
                 .map(Cluster::name).toList();
         if (!serving.isEmpty()) {
             return Optional.of(new DrainCluster(serving));

@@ -57,7 +57,7 @@ final class CanaryFleet implements RolloutStrategy {
             return ramp;
         }
         List<String> serving = old.stream()
-                .filter(o -> context.fleet().trafficServedBy(o.name()).stream().anyMatch(h -> h.weightOf(o.name()) > 0))
+                .filter(context::servesTraffic)
                 .map(Cluster::name).toList();
         if (!serving.isEmpty()) {
             return Optional.of(new DrainCluster(serving));

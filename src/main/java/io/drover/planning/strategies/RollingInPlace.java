@@ -28,7 +28,7 @@ final class RollingInPlace implements RolloutStrategy {
         }
         List<Cluster> wave = pending.subList(0, Math.min(context.policy().clustersInFlight(), pending.size()));
         List<String> toDrain = wave.stream().filter(c -> c.version().isBefore(context.rollout().targetVersion()))
-                .filter(c -> context.fleet().trafficServedBy(c.name()).stream().anyMatch(h -> h.weightOf(c.name()) > 0))
+                .filter(context::servesTraffic)
                 .map(Cluster::name).toList();
         if (!toDrain.isEmpty()) {
             return Optional.of(new DrainCluster(toDrain));

@@ -1,0 +1,145 @@
+package io.drover.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drover.model.Fleet;
+import io.drover.model.FleetFiles;
+import io.drover.model.KubeVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading a fleet from a commit of a real Git repository, where it lives in the subdirectory fleet/. */
+class FleetSourceGitTest {
+
+    private static final String EUW1 = "clusters/prod-euw-01/cluster.yaml";
+
+    @TempDir
+    Path dir;
+
+    private Git git;
+    private Path fleetDir;
+    private RevCommit first;
+
+    @BeforeEach
+    void commitTheExample() throws Exception {
+        git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+        fleetDir = ExampleCopy.copyTo(dir).root();
+        Files.writeString(dir.resolve("README.md"), "not part of the fleet\n");
+        first = commit("Add the fleet");
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    @Test
+    void readsTheCommittedFilesNotTheWorkingTree() throws Exception {
+        FleetFiles before = FleetSource.directory(fleetDir);
+        Path definition = fleetDir.resolve(EUW1);
+        Files.writeString(definition, Files.readString(definition).replace("version: v1.30.6", "version: v1.31.4"));
+        Files.writeString(fleetDir.resolve("rollouts/uncommitted.yaml"), "kind: Rollout\n");
+
+        FleetFiles committed = FleetSource.revision(fleetDir, "HEAD");
+
+        assertThat(committed.read(EUW1).orElseThrow()).contains("version: v1.30.6").doesNotContain("v1.31.4");
+        assertThat(committed.exists("rollouts/uncommitted.yaml")).isFalse();
+        assertThat(committed.asMap()).isEqualTo(before.asMap());
+        assertThat(FleetSource.directory(fleetDir).read(EUW1).orElseThrow()).contains("version: v1.31.4");
+    }
+
+    @Test
+    void pathsAreRelativeToTheFleetDirectoryAndExcludeTheRestOfTheRepository() throws Exception {
+        FleetFiles committed = FleetSource.revision(fleetDir, "HEAD");
+
+        assertThat(committed.paths()).contains("README.md", EUW1, "rollouts/production-1-31.yaml")
+                .noneMatch(p -> p.startsWith("fleet/") || p.startsWith(".git"));
+        assertThat(committed.read("README.md").orElseThrow()).startsWith("# Example fleet repository");
+    }
+
+    @Test
+    void theCommittedFleetReads() throws Exception {
+        Fleet fleet = FleetReader.read(FleetSource.revision(fleetDir, "HEAD"));
+
+        assertThat(fleet.clusters()).hasSize(5);
+        assertThat(fleet.cluster("prod-euw-01").orElseThrow().version()).isEqualTo(new KubeVersion(1, 30, 6));
+    }
+
+    @Test
+    void readsAnOlderCommitByIdOrRelativeRevision() throws Exception {
+        Path definition = fleetDir.resolve(EUW1);
+        Files.writeString(definition, Files.readString(definition).replace("version: v1.30.6", "version: v1.31.4"));
+        commit("Upgrade prod-euw-01 in place");
+
+        assertThat(version(FleetSource.revision(fleetDir, "HEAD"))).isEqualTo(new KubeVersion(1, 31, 4));
+        assertThat(version(FleetSource.revision(fleetDir, "main"))).isEqualTo(new KubeVersion(1, 31, 4));
+        assertThat(version(FleetSource.revision(fleetDir, "HEAD~1"))).isEqualTo(new KubeVersion(1, 30, 6));
+        assertThat(version(FleetSource.revision(fleetDir, first.getName()))).isEqualTo(new KubeVersion(1, 30, 6));
+    }
+
+    @Test
+    void theWholeRepositoryWhenGivenItsTop() throws Exception {
+        FleetFiles all = FleetSource.revision(dir, "HEAD");
+
+        assertThat(all.read("README.md").orElseThrow()).isEqualTo("not part of the fleet\n");
+        assertThat(all.exists("fleet/" + EUW1)).isTrue();
+    }
+
+    @Test
+    void directorySkipsTheGitDirectory() throws Exception {
+        FleetFiles all = FleetSource.directory(dir);
+
+        assertThat(all.exists("fleet/" + EUW1)).isTrue();
+        assertThat(all.paths()).noneMatch(p -> p.startsWith(".git"));
+    }
+
+    @Test
+    void unknownRevisionIsAnIOExceptionNamingIt() {
+        assertThatThrownBy(() -> FleetSource.revision(fleetDir, "no-such-branch"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'no-such-branch'");
+    }
+
+    @Test
+    void directoryOutsideAnyGitRepositoryIsAnIOException(@TempDir Path plain) throws Exception {
+        Path fleet = ExampleCopy.copyTo(plain).root();
+
+        assertThatThrownBy(() -> FleetSource.revision(fleet, "HEAD"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(fleet.toString());
+    }
+
+    @Test
+    void malformedRevisionIsAnIOExceptionNamingIt() {
+        assertThatThrownBy(() -> FleetSource.revision(fleetDir, "main@{"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("main@{");
+    }
+
+    @Test
+    void directoryThatIsNotADirectory() {
+        assertThatThrownBy(() -> FleetSource.directory(dir.resolve("missing")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("missing")
+                .hasMessageEndingWith("is not a directory");
+    }
+
+    private RevCommit commit(String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        PersonIdent author = new PersonIdent("Drover Test", "test@drover.io");
+        return git.commit().setMessage(message).setAuthor(author).setCommitter(author).setSign(false).call();
+    }
+
+    private static KubeVersion version(FleetFiles files) throws Exception {
+        return FleetReader.read(files).cluster("prod-euw-01").orElseThrow().version();
+    }
+}
