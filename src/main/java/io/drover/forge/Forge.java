@@ -1,0 +1,31 @@
+package io.drover.forge;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The narrow view Drover has of a code-review forge. One adapter per forge (GitHub); vendor
+ * types never leave the adapter.
+ */
+public interface Forge {
+
+    /** Open pull requests into the base branch whose head branch starts with {@code headPrefix}. */
+    List<PullRequest> openPullRequests(String headPrefix) throws ForgeException;
+
+    /** The newest pull request from this head branch, open, closed or merged. */
+    Optional<PullRequest> findByHead(String head) throws ForgeException;
+
+    PullRequest open(NewPullRequest request) throws ForgeException;
+
+    void comment(int number, String body) throws ForgeException;
+
+    /** Whether some comment on the pull request contains {@code marker}: how "comment once" stays once. */
+    boolean hasComment(int number, String marker) throws ForgeException;
+
+    MergeReadiness readiness(int number) throws ForgeException;
+
+    /** Merges if the head is still {@code headSha}; false when the forge refuses (not mergeable, head moved). */
+    boolean merge(int number, String headSha, String commitTitle) throws ForgeException;
+
+    void close(int number) throws ForgeException;
+}

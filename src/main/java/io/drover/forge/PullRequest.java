@@ -1,0 +1,21 @@
+package io.drover.forge;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** A pull request as Drover needs to see it, whatever forge it lives on. */
+public record PullRequest(
+        int number,
+        String url,
+        String head,
+        String headSha,
+        State state,
+        Optional<String> mergeCommitSha,
+        Optional<Instant> mergedAt) {
+
+    public enum State { OPEN, CLOSED, MERGED }
+
+    public boolean isOpen() {
+        return state == State.OPEN;
+    }
+}

@@ -1,0 +1,260 @@
+package io.drover.git;
+
+import io.drover.fleet.FleetSource;
+import io.drover.model.FileChange;
+import io.drover.model.FleetFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefLeaseSpec;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Drover's clone of the fleet repository: bare, cloned once into the data directory and fetched
+ * on every pass. Step commits are built straight into the object database from a base tree and
+ * the step's file changes, so no working tree is ever checked out.
+ */
+public final class FleetWorkspace implements AutoCloseable {
+
+    private static final String REMOTE = "refs/remotes/origin/";
+
+    private final Git git;
+    private final CredentialsProvider credentials;
+
+    private FleetWorkspace(Git git, CredentialsProvider credentials) {
+        this.git = git;
+        this.credentials = credentials;
+    }
+
+    /** Opens the clone in {@code directory}, cloning {@code url} there first if it is not yet a clone. */
+    public static FleetWorkspace open(Path directory, String url, CredentialsProvider credentials) throws GitFailure {
+        try {
+            if (Files.isDirectory(directory.resolve("objects")) && Files.exists(directory.resolve("HEAD"))) {
+                Git git = Git.open(directory.toFile());
+                String origin = git.getRepository().getConfig().getString("remote", "origin", "url");
+                if (!url.equals(origin)) {
+                    git.close();
+                    throw new GitFailure(directory + " holds a clone of " + origin + ", not of " + url
+                            + "; point drover.data-dir elsewhere or remove it");
+                }
+                return new FleetWorkspace(git, credentials);
+            }
+            Files.createDirectories(directory);
+            Git git = Git.cloneRepository().setURI(url).setDirectory(directory.toFile()).setBare(true)
+                    .setCredentialsProvider(credentials).setNoCheckout(true).call();
+            // A bare clone maps branches onto refs/heads; Drover keeps the remote's own under refs/remotes.
+            var config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+            config.save();
+            return new FleetWorkspace(git, credentials).fetch();
+        } catch (IOException | GitAPIException e) {
+            throw new GitFailure("cannot clone " + url + " into " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Brings every branch of origin up to date, dropping those origin deleted. */
+    public FleetWorkspace fetch() throws GitFailure {
+        try {
+            git.fetch().setRemote("origin").setCredentialsProvider(credentials).setRemoveDeletedRefs(true)
+                    .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*")).call();
+            return this;
+        } catch (GitAPIException e) {
+            throw new GitFailure("cannot fetch from origin: " + e.getMessage(), e);
+        }
+    }
+
+    /** The fetched tip of a branch of origin. */
+    public Optional<ObjectId> branchTip(String branch) throws GitFailure {
+        try {
+            Ref ref = git.getRepository().exactRef(REMOTE + branch);
+            return Optional.ofNullable(ref).map(Ref::getObjectId);
+        } catch (IOException e) {
+            throw new GitFailure("cannot read branch " + branch + ": " + e.getMessage(), e);
+        }
+    }
+
+    public FleetFiles files(ObjectId commit) throws GitFailure {
+        try {
+            return FleetSource.commit(git.getRepository(), commit);
+        } catch (IOException e) {
+            throw new GitFailure("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The text of one file at a commit, or empty when the commit has no such file. */
+    public Optional<String> read(ObjectId commit, String path) throws GitFailure {
+        Repository repository = git.getRepository();
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit parsed = walk.parseCommit(commit);
+            try (TreeWalk tree = TreeWalk.forPath(repository, path, parsed.getTree())) {
+                if (tree == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new GitFailure("cannot read " + path + " at " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A commit on top of {@code base} holding exactly the base tree with the changes applied. */
+    public ObjectId commit(ObjectId base, List<FileChange> changes, String message, BotIdentity author, Instant when)
+            throws GitFailure {
+        Repository repository = git.getRepository();
+        try (RevWalk walk = new RevWalk(repository); ObjectInserter inserter = repository.newObjectInserter()) {
+            RevCommit parent = walk.parseCommit(base);
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            try (ObjectReader reader = repository.newObjectReader()) {
+                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, parent.getTree());
+            }
+            builder.finish();
+            var editor = index.editor();
+            for (FileChange change : changes) {
+                if (change.after().isPresent()) {
+                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, change.after().get().getBytes(StandardCharsets.UTF_8));
+                    editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(change.path()) {
+                        @Override
+                        public void apply(DirCacheEntry entry) {
+                            entry.setFileMode(FileMode.REGULAR_FILE);
+                            entry.setObjectId(blob);
+                        }
+                    });
+                } else {
+                    editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.DeletePath(change.path()));
+                }
+            }
+            editor.finish();
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            commit.setParentId(parent);
+            commit.setAuthor(author.at(when));
+            commit.setCommitter(author.at(when));
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            return id;
+        } catch (IOException e) {
+            throw new GitFailure("cannot build a commit on " + base.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Points origin's {@code branch} at {@code commit}, but only if origin still has it where Drover
+     * last saw it ({@code expected}, or absent when empty): a force-with-lease that never overwrites
+     * a commit Drover has not seen.
+     */
+    public void push(String branch, ObjectId commit, Optional<ObjectId> expected) throws GitFailure {
+        String ref = Constants.R_HEADS + branch;
+        try {
+            Iterable<PushResult> results = git.push().setRemote("origin").setCredentialsProvider(credentials)
+                    .setRefSpecs(new RefSpec("+" + commit.name() + ":" + ref))
+                    .setRefLeaseSpecs(new RefLeaseSpec(ref, expected.map(ObjectId::name).orElse(ObjectId.zeroId().name())))
+                    .call();
+            for (PushResult result : results) {
+                RemoteRefUpdate update = result.getRemoteUpdate(ref);
+                if (update.getStatus() != RemoteRefUpdate.Status.OK && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                    throw new GitFailure("origin refused " + branch + ": " + update.getStatus()
+                            + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                }
+            }
+            var update = git.getRepository().updateRef(REMOTE + branch);
+            update.setNewObjectId(commit);
+            update.forceUpdate();
+        } catch (GitAPIException | IOException e) {
+            throw new GitFailure("cannot push " + branch + " to origin: " + e.getMessage(), e);
+        }
+    }
+
+    /** The commits on {@code branch} that {@code base} does not have, newest first. */
+    public List<RevCommit> commitsAhead(ObjectId branch, ObjectId base) throws GitFailure {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            walk.markStart(walk.parseCommit(branch));
+            walk.markUninteresting(walk.parseCommit(base));
+            List<RevCommit> commits = new ArrayList<>();
+            walk.forEach(commits::add);
+            return commits;
+        } catch (IOException e) {
+            throw new GitFailure("cannot compare " + branch.name() + " with " + base.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first-parent history of a branch, newest first: each commit with, for a merge, the commit
+     * it merged, so that a step commit is found whether it was merged, squashed or rebased.
+     */
+    public List<MainlineCommit> mainline(ObjectId tip, int limit) throws GitFailure {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            walk.setFirstParent(true);
+            walk.markStart(walk.parseCommit(tip));
+            List<MainlineCommit> commits = new ArrayList<>();
+            for (RevCommit commit : walk) {
+                Optional<String> merged = Optional.empty();
+                if (commit.getParentCount() > 1) {
+                    try (RevWalk side = new RevWalk(git.getRepository())) {
+                        merged = Optional.of(side.parseCommit(commit.getParent(1)).getFullMessage());
+                    }
+                }
+                Optional<ObjectId> parent = commit.getParentCount() > 0 ? Optional.of(commit.getParent(0).copy()) : Optional.empty();
+                commits.add(new MainlineCommit(commit.copy(), parent, commit.getCommitterIdent().getWhenAsInstant(),
+                        commit.getFullMessage(), merged));
+                if (commits.size() >= limit) {
+                    break;
+                }
+            }
+            return commits;
+        } catch (IOException e) {
+            throw new GitFailure("cannot walk the history of " + tip.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A commit of a branch's first-parent history, and the message of the commit it merged, if any. */
+    public record MainlineCommit(ObjectId id, Optional<ObjectId> firstParent, Instant time, String message,
+            Optional<String> mergedMessage) {
+    }
+
+    public RevCommit parse(ObjectId commit) throws GitFailure {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            return walk.parseCommit(commit);
+        } catch (IOException e) {
+            throw new GitFailure("no commit " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean isAncestor(ObjectId maybeAncestor, ObjectId of) throws GitFailure {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            return walk.isMergedInto(walk.parseCommit(maybeAncestor), walk.parseCommit(of));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}

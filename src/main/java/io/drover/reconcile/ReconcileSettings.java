@@ -1,0 +1,14 @@
+package io.drover.reconcile;
+
+import io.drover.git.BotIdentity;
+
+/** What a reconciler needs to know beyond the repository and the forge. */
+public record ReconcileSettings(String baseBranch, BotIdentity bot, String label) {
+
+    /** Every Drover branch starts with this, then the rollout name and the step id. */
+    public static final String BRANCH_PREFIX = "drover/";
+
+    public String branchOf(String rollout, String stepId) {
+        return BRANCH_PREFIX + rollout + "/" + stepId;
+    }
+}

@@ -1,0 +1,298 @@
+package io.drover.reconcile;
+
+import io.drover.fleet.FleetReader;
+import io.drover.fleet.InvalidFleetException;
+import io.drover.forge.Forge;
+import io.drover.forge.ForgeException;
+import io.drover.forge.MergeReadiness;
+import io.drover.forge.NewPullRequest;
+import io.drover.forge.PullRequest;
+import io.drover.gate.Gate;
+import io.drover.git.FleetWorkspace;
+import io.drover.git.GitFailure;
+import io.drover.model.FileChange;
+import io.drover.model.Fleet;
+import io.drover.model.FleetFiles;
+import io.drover.model.Rollout;
+import io.drover.planning.Plan;
+import io.drover.planning.PlanRefusedException;
+import io.drover.planning.Planner;
+import io.drover.planning.Step;
+import io.drover.planning.templates.TemplateSet;
+import io.drover.policy.Policy;
+import io.drover.policy.TimeWindow;
+import io.drover.reconcile.Outcome.Action;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * One pass over one rollout. Everything is recomputed from what is observed now: the base
+ * branch, the plan from it, the step's pull request and the merged steps in history. At most one
+ * write happens; anything unclear means waiting, never guessing.
+ */
+final class RolloutPass {
+
+    private final FleetWorkspace workspace;
+    private final Forge forge;
+    private final Gate gate;
+    private final String gateDescription;
+    private final Clock clock;
+    private final ReconcileSettings settings;
+    private final ObjectId head;
+    private final FleetFiles files;
+    private final Fleet fleet;
+    private final Rollout rollout;
+    private final Policy policy;
+    private final List<PullRequest> openDroverPullRequests;
+
+    RolloutPass(Reconciler.Observed observed, Rollout rollout, Policy policy) {
+        this.workspace = observed.workspace();
+        this.forge = observed.forge();
+        this.gate = observed.gate();
+        this.gateDescription = observed.gateDescription();
+        this.clock = observed.clock();
+        this.settings = observed.settings();
+        this.head = observed.head();
+        this.files = observed.files();
+        this.fleet = observed.fleet();
+        this.openDroverPullRequests = observed.openDroverPullRequests();
+        this.rollout = rollout;
+        this.policy = policy;
+    }
+
+    Outcome run() throws GitFailure, ForgeException {
+        Plan plan;
+        try {
+            plan = Planner.plan(fleet, rollout, policy, TemplateSet.forFleet(files));
+        } catch (PlanRefusedException e) {
+            return Outcome.of(rollout.name(), Action.BLOCKED, "plan refused: " + e.getMessage());
+        }
+        String prefix = settings.branchOf(rollout.name(), "");
+        List<PullRequest> mine = openDroverPullRequests.stream().filter(p -> p.head().startsWith(prefix)).toList();
+        if (plan.isEmpty()) {
+            if (!mine.isEmpty()) {
+                return closeSuperseded(mine.get(0), "none, the rollout is complete");
+            }
+            return Outcome.of(rollout.name(), Action.DONE, "every selected cluster is at " + rollout.targetVersion());
+        }
+        Step step = plan.steps().get(0);
+        String branch = settings.branchOf(rollout.name(), step.id());
+        Optional<PullRequest> stale = mine.stream().filter(p -> !p.head().equals(branch)).findFirst();
+        if (stale.isPresent()) {
+            return closeSuperseded(stale.get(), step.id());
+        }
+        MergedSteps merged = MergedSteps.of(workspace, head, rollout.name());
+        StepTexts texts = new StepTexts(files, plan, merged.stepIds().size(), gateDescription);
+        Optional<PullRequest> pr = forge.findByHead(branch);
+        if (pr.isEmpty()) {
+            return proposeNext(texts, branch, merged);
+        }
+        return switch (pr.get().state()) {
+            case OPEN -> tendOpen(pr.get(), texts, branch);
+            case CLOSED -> commentOnce(pr.get(), "paused-closed", texts, Map.of("rolloutPath", rollout.path()), Action.PAUSED,
+                    "pull request #" + pr.get().number() + " was closed without merge; reopen it to go on");
+            case MERGED -> mergedButStillNext(pr.get(), texts, branch);
+        };
+    }
+
+    /** Step k+1 is next and has no pull request: check what step k left behind, then propose it. */
+    private Outcome proposeNext(StepTexts texts, String branch, MergedSteps merged) throws GitFailure, ForgeException {
+        if (merged.last().isPresent()) {
+            Optional<Outcome> held = afterMerge(merged.last().get());
+            if (held.isPresent()) {
+                return held.get();
+            }
+        }
+        Instant now = clock.instant();
+        Optional<TimeWindow> freeze = policy.freezeAt(now);
+        if (freeze.isPresent()) {
+            return Outcome.waitUntil(rollout.name(), "freeze window " + freeze.get().name() + " of policy " + policy.name(),
+                    now.plusSeconds(600));
+        }
+        if (!policy.inChangeWindow(now)) {
+            return Outcome.waitUntil(rollout.name(), "outside the change windows of policy " + policy.name(), now.plusSeconds(600));
+        }
+        Step step = texts.step();
+        Optional<ObjectId> existing = workspace.branchTip(branch);
+        if (existing.isEmpty() || !holdsStep(existing.get(), step)) {
+            if (existing.isPresent() && hasHumanCommits(existing.get())) {
+                return Outcome.of(rollout.name(), Action.BLOCKED, "branch " + branch + " exists with someone else's commits "
+                        + "and no pull request; delete it or open a pull request from it");
+            }
+            ObjectId commit = workspace.commit(head, step.changes(), texts.commitMessage(), settings.bot(), now);
+            workspace.push(branch, commit, existing);
+        }
+        // A crash after the push lands here again and finds the branch ready: only the PR is missing.
+        PullRequest opened = forge.open(new NewPullRequest(branch, settings.baseBranch(), texts.title(), texts.body(),
+                List.of(settings.label(), settings.label() + "/" + step.kind().id())));
+        return Outcome.of(rollout.name(), Action.OPENED, "step " + texts.number() + "/" + texts.total() + " " + step.id()
+                + " as #" + opened.number());
+    }
+
+    /** Holds the next step while the last merged one is gated, soaking, or merged differently than proposed. */
+    private Optional<Outcome> afterMerge(MergedSteps.Last last) throws GitFailure, ForgeException {
+        Optional<Step> proposed = proposedBefore(last);
+        Gate.Result result = gate.check(new Gate.Request(rollout.name(), last.trailers().stepId(),
+                io.drover.model.StepKind.byId(last.trailers().kind()).orElseThrow(),
+                proposed.map(Step::clusters).orElse(List.of()), last.mergeCommit().name()));
+        if (result instanceof Gate.Result.Waiting waiting) {
+            return Optional.of(Outcome.waitUntil(rollout.name(), "gate of " + last.trailers().stepId() + ": " + waiting.reason(),
+                    clock.instant().plus(waiting.retryAfter())));
+        }
+        Optional<PullRequest> lastPr = forge.findByHead(settings.branchOf(rollout.name(), last.trailers().stepId()));
+        if (result instanceof Gate.Result.Failed failed && lastPr.isPresent()) {
+            return Optional.of(commentOnce(lastPr.get(), "gate-failed", null, Map.of("reason", failed.reason()), Action.PAUSED,
+                    "gate of " + last.trailers().stepId() + " failed: " + failed.reason()));
+        }
+        if (proposed.isPresent() && lastPr.isPresent()) {
+            List<String> differing = differingPaths(proposed.get(), last.mergeCommit());
+            if (!differing.isEmpty()) {
+                return Optional.of(commentOnce(lastPr.get(), "merged-differs", null, Map.of("paths", String.join(", ", differing)),
+                        Action.PAUSED, "merged content of " + last.trailers().stepId() + " differs in " + differing));
+            }
+        }
+        var kind = io.drover.model.StepKind.byId(last.trailers().kind()).orElseThrow();
+        Instant soakedAt = last.mergedAt().plus(policy.soakOf(kind));
+        if (clock.instant().isBefore(soakedAt)) {
+            return Optional.of(Outcome.waitUntil(rollout.name(), "step " + last.trailers().stepId() + " soaks", soakedAt));
+        }
+        return Optional.empty();
+    }
+
+    /** The step as Drover would have proposed it on the state the merge was made onto. */
+    private Optional<Step> proposedBefore(MergedSteps.Last last) throws GitFailure {
+        if (last.before().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            FleetFiles before = workspace.files(last.before().get());
+            Plan plan = Planner.plan(FleetReader.read(before), rollout, policy, TemplateSet.forFleet(before));
+            return plan.steps().stream().findFirst().filter(s -> s.id().equals(last.trailers().stepId()));
+        } catch (InvalidFleetException | PlanRefusedException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<String> differingPaths(Step proposed, ObjectId merged) throws GitFailure {
+        List<String> differing = new ArrayList<>();
+        for (FileChange change : proposed.changes()) {
+            if (!workspace.read(merged, change.path()).equals(change.after())) {
+                differing.add(change.path());
+            }
+        }
+        return differing;
+    }
+
+    /** The step's pull request is open: keep it right, merge it if the policy says so, else wait. */
+    private Outcome tendOpen(PullRequest pr, StepTexts texts, String branch) throws GitFailure, ForgeException {
+        Optional<ObjectId> tip = workspace.branchTip(branch);
+        if (tip.isEmpty()) {
+            return Outcome.of(rollout.name(), Action.BLOCKED, "#" + pr.number() + " is open but branch " + branch + " is gone");
+        }
+        if (hasHumanCommits(tip.get())) {
+            return commentOnce(pr, "human-commit", texts, Map.of("head", branch), Action.WAITING,
+                    "#" + pr.number() + " has someone else's commits; Drover leaves the branch alone");
+        }
+        Step step = texts.step();
+        if (!holdsStep(tip.get(), step)) {
+            ObjectId rebuilt = workspace.commit(head, step.changes(), texts.commitMessage(), settings.bot(), clock.instant());
+            workspace.push(branch, rebuilt, tip);
+            List<String> paths = step.changes().stream().map(FileChange::path).toList();
+            forge.comment(pr.number(), Texts.render(files, "comments/rebuilt.md.qute", data(texts, Map.of(
+                    "paths", String.join(", ", paths), "baseSha", head.name().substring(0, 12),
+                    "marker", "drover:rebuilt " + rebuilt.name()))));
+            return Outcome.of(rollout.name(), Action.REBUILT, "#" + pr.number() + " on " + head.name().substring(0, 12));
+        }
+        if (policy.autoMerge().contains(step.kind())) {
+            MergeReadiness readiness = forge.readiness(pr.number());
+            if (!readiness.mergeable()) {
+                return Outcome.waitUntil(rollout.name(), "auto-merge of #" + pr.number() + ": " + readiness.reason(),
+                        clock.instant().plusSeconds(60));
+            }
+            if (forge.merge(pr.number(), tip.get().name(), texts.title())) {
+                forge.comment(pr.number(), Texts.render(files, "comments/auto-merged.md.qute",
+                        data(texts, Map.of("marker", "drover:auto-merged"))));
+                return Outcome.of(rollout.name(), Action.MERGED, "#" + pr.number() + " (auto-merge allowed for " + step.kind() + ")");
+            }
+            return Outcome.waitUntil(rollout.name(), "GitHub refused to merge #" + pr.number(), clock.instant().plusSeconds(60));
+        }
+        return Outcome.of(rollout.name(), Action.WAITING, "for review and merge of #" + pr.number() + " " + pr.url());
+    }
+
+    /** The step's PR is merged, yet planning from the branch still puts the step first. */
+    private Outcome mergedButStillNext(PullRequest pr, StepTexts texts, String branch) throws GitFailure, ForgeException {
+        boolean visible = pr.mergeCommitSha().map(ObjectId::fromString).map(id -> {
+            try {
+                return workspace.isAncestor(id, head);
+            } catch (GitFailure e) {
+                return false;
+            }
+        }).orElse(false);
+        if (!visible) {
+            return Outcome.waitUntil(rollout.name(), "merge of #" + pr.number() + " not yet on " + settings.baseBranch(),
+                    clock.instant().plusSeconds(30));
+        }
+        List<String> differing = differingPaths(texts.step(), head);
+        return commentOnce(pr, "merged-differs", texts, Map.of("paths", String.join(", ", differing)), Action.PAUSED,
+                "#" + pr.number() + " was merged with other content than proposed (" + differing + ")");
+    }
+
+    private Outcome closeSuperseded(PullRequest pr, String next) throws ForgeException {
+        Map<String, Object> data = new HashMap<>();
+        data.put("rollout", rollout.name());
+        data.put("nextStep", next);
+        data.put("marker", "drover:superseded");
+        forge.comment(pr.number(), Texts.render(files, "comments/superseded.md.qute", data));
+        forge.close(pr.number());
+        return Outcome.of(rollout.name(), Action.CLOSED_SUPERSEDED, "#" + pr.number() + " (" + pr.head() + "); next is " + next);
+    }
+
+    /** Comments once per pull request and kind; afterwards reports the same state without writing. */
+    private Outcome commentOnce(PullRequest pr, String kind, StepTexts texts, Map<String, Object> extra, Action action,
+            String detail) throws ForgeException {
+        String marker = "drover:" + kind + " rollout=" + rollout.name();
+        if (forge.hasComment(pr.number(), marker)) {
+            return Outcome.of(rollout.name(), action, detail);
+        }
+        Map<String, Object> data = new HashMap<>(texts == null ? Map.of() : texts.data());
+        data.putAll(extra);
+        data.put("rollout", rollout.name());
+        data.put("branch", settings.baseBranch());
+        data.put("marker", marker);
+        forge.comment(pr.number(), Texts.render(files, "comments/" + kind + ".md.qute", data));
+        return Outcome.of(rollout.name(), action, detail + " (commented on #" + pr.number() + ")");
+    }
+
+    private Map<String, Object> data(StepTexts texts, Map<String, Object> extra) {
+        Map<String, Object> data = new HashMap<>(texts.data());
+        data.putAll(extra);
+        data.put("branch", settings.baseBranch());
+        return data;
+    }
+
+    /** Whether the branch has the step's content in every file it touches (a base that moved elsewhere is fine). */
+    private boolean holdsStep(ObjectId tip, Step step) throws GitFailure {
+        for (FileChange change : step.changes()) {
+            if (!workspace.read(tip, change.path()).equals(change.after())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean hasHumanCommits(ObjectId tip) throws GitFailure {
+        for (RevCommit commit : workspace.commitsAhead(tip, head)) {
+            if (!settings.bot().authored(commit.getAuthorIdent()) || !settings.bot().authored(commit.getCommitterIdent())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

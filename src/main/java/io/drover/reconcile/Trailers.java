@@ -1,0 +1,26 @@
+package io.drover.reconcile;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The trailers of a step commit, which make history readable to auditors and tell Drover which
+ * steps are merged. Found anywhere in a message, so they survive a squash merge's bullet list.
+ */
+record Trailers(String rollout, String stepId, String kind) {
+
+    private static final Pattern ROLLOUT = Pattern.compile("(?m)Drover-Rollout: (\\S+)$");
+    private static final Pattern STEP = Pattern.compile("(?m)Drover-Step: \\d+/\\d+ (\\S+)$");
+    private static final Pattern STEP_ID = Pattern.compile("(?m)Drover-Step-Id: (\\S+)$");
+
+    static Optional<Trailers> of(String message) {
+        Matcher rollout = ROLLOUT.matcher(message);
+        Matcher step = STEP.matcher(message);
+        Matcher id = STEP_ID.matcher(message);
+        if (rollout.find() && step.find() && id.find()) {
+            return Optional.of(new Trailers(rollout.group(1), id.group(1), step.group(1)));
+        }
+        return Optional.empty();
+    }
+}

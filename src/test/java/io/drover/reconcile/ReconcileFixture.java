@@ -1,0 +1,99 @@
+package io.drover.reconcile;
+
+import io.drover.forge.Forge;
+import io.drover.gate.NoHealthGate;
+import io.drover.git.BotIdentity;
+import io.drover.git.FleetWorkspace;
+import io.drover.model.FleetFiles;
+import io.drover.testing.ExampleFleet;
+import io.drover.testing.FakeForge;
+import io.drover.testing.GitOrigin;
+import io.drover.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jgit.transport.CredentialsProvider;
+
+/** The example fleet in a real bare origin, a fake forge on it, and reconcilers over a data directory. */
+final class ReconcileFixture implements AutoCloseable {
+
+    static final BotIdentity BOT = new BotIdentity("Drover", "drover@fleet.example.com");
+    static final ReconcileSettings SETTINGS = new ReconcileSettings("main", BOT, "drover");
+    /** A Tuesday morning, inside the default policy's working hours. */
+    static final Instant START = Instant.parse("2026-11-24T09:00:00Z");
+
+    final GitOrigin origin;
+    final MutableClock clock = new MutableClock(START);
+    final FakeForge forge;
+    final Path dataDir;
+    private final List<FleetWorkspace> opened = new ArrayList<>();
+
+    ReconcileFixture(Path tmp, FleetFiles files) throws Exception {
+        origin = GitOrigin.withFiles(tmp.resolve("origin.git"), files);
+        forge = new FakeForge(origin, clock);
+        dataDir = tmp.resolve("data/repo");
+    }
+
+    /** The example, with a fleet policy that has no change windows, so that a long run stays inside them. */
+    static FleetFiles exampleAnyTime() {
+        FleetFiles files = ExampleFleet.files();
+        Map<String, String> copy = new TreeMap<>(files.asMap());
+        copy.put("policies/default.yaml", shippedDefault().replace("""
+                  changeWindows:
+                    - name: working-days
+                      days: [MON, TUE, WED, THU, FRI]
+                      from: "08:00"
+                      until: "18:00"
+                      timeZone: UTC
+                """, "  changeWindows: []\n"));
+        return FleetFiles.of(copy);
+    }
+
+    static String shippedDefault() {
+        try {
+            return java.nio.file.Files.readString(Path.of("policies/default.yaml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A reconciler as a freshly started service would build it: a new workspace on the same data directory. */
+    Reconciler freshReconciler(Forge forge) throws Exception {
+        FleetWorkspace workspace = FleetWorkspace.open(dataDir, origin.url(), CredentialsProvider.getDefault());
+        opened.add(workspace);
+        return new Reconciler(workspace, forge, new NoHealthGate(), "the soak time (no health gate is configured)", clock, SETTINGS);
+    }
+
+    /** Merges whatever Drover opened and lets time pass beyond any soak, until a pass reports the rollout done. */
+    List<Outcome> runToCompletion(java.util.concurrent.Callable<Reconciler> reconcilers, int maxPasses) throws Exception {
+        List<Outcome> log = new ArrayList<>();
+        for (int i = 0; i < maxPasses; i++) {
+            Outcome outcome = reconcilers.call().pass().get(0);
+            log.add(outcome);
+            switch (outcome.action()) {
+                case DONE -> {
+                    return log;
+                }
+                case OPENED -> {
+                    int number = forge.pulls().size();
+                    forge.mergeAsReviewer(number);
+                }
+                case WAITING -> clock.advance(Duration.ofMinutes(20));
+                case BLOCKED, PAUSED -> throw new AssertionError("rollout stopped: " + outcome);
+                default -> {
+                }
+            }
+        }
+        throw new AssertionError("not done after " + maxPasses + " passes: " + log.subList(Math.max(0, log.size() - 5), log.size()));
+    }
+
+    @Override
+    public void close() {
+        opened.forEach(FleetWorkspace::close);
+        origin.close();
+    }
+}
