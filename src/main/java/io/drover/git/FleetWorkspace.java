@@ -41,6 +41,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class FleetWorkspace implements AutoCloseable {
 
     private static final String REMOTE = "refs/remotes/origin/";
+    private static final int MERGED_LIMIT = 100;
 
     private final Git git;
     private final CredentialsProvider credentials;
@@ -213,10 +214,18 @@ public final class FleetWorkspace implements AutoCloseable {
             walk.markStart(walk.parseCommit(tip));
             List<MainlineCommit> commits = new ArrayList<>();
             for (RevCommit commit : walk) {
-                Optional<String> merged = Optional.empty();
+                List<String> merged = new ArrayList<>();
                 if (commit.getParentCount() > 1) {
+                    // Everything the merge brought in: a branch may hold more than the step commit.
                     try (RevWalk side = new RevWalk(git.getRepository())) {
-                        merged = Optional.of(side.parseCommit(commit.getParent(1)).getFullMessage());
+                        side.markStart(side.parseCommit(commit.getParent(1)));
+                        side.markUninteresting(side.parseCommit(commit.getParent(0)));
+                        for (RevCommit brought : side) {
+                            merged.add(brought.getFullMessage());
+                            if (merged.size() >= MERGED_LIMIT) {
+                                break;
+                            }
+                        }
                     }
                 }
                 Optional<ObjectId> parent = commit.getParentCount() > 0 ? Optional.of(commit.getParent(0).copy()) : Optional.empty();
@@ -232,9 +241,12 @@ public final class FleetWorkspace implements AutoCloseable {
         }
     }
 
-    /** A commit of a branch's first-parent history, and the message of the commit it merged, if any. */
+    /** A commit of a branch's first-parent history, and the messages of the commits it merged, if any. */
     public record MainlineCommit(ObjectId id, Optional<ObjectId> firstParent, Instant time, String message,
-            Optional<String> mergedMessage) {
+            List<String> mergedMessages) {
+        public MainlineCommit {
+            mergedMessages = List.copyOf(mergedMessages);
+        }
     }
 
     public RevCommit parse(ObjectId commit) throws GitFailure {

@@ -27,8 +27,9 @@ record MergedSteps(Set<String> stepIds, Optional<Last> last) {
         Set<String> ids = new LinkedHashSet<>();
         Last last = null;
         for (MainlineCommit commit : mainline) {
-            Optional<Trailers> trailers = Trailers.of(commit.message()).or(() -> commit.mergedMessage().flatMap(Trailers::of))
-                    .filter(t -> t.rollout().equals(rollout));
+            Optional<Trailers> trailers = Trailers.of(commit.message()).filter(t -> t.rollout().equals(rollout)).or(() ->
+                    commit.mergedMessages().stream().map(Trailers::of).flatMap(Optional::stream)
+                            .filter(t -> t.rollout().equals(rollout)).findFirst());
             if (trailers.isPresent()) {
                 ids.add(trailers.get().stepId());
                 if (last == null) {

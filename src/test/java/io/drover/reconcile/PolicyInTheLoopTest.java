@@ -1,0 +1,96 @@
+package io.drover.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.model.FleetFiles;
+import io.drover.reconcile.Outcome.Action;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyInTheLoopTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void noStepIsProposedDuringAFreezeWindow() throws Exception {
+        FleetFiles files = withPolicy(ReconcileFixture.shippedDefault().replace("  freezeWindows: []", """
+                  freezeWindows:
+                    - name: retail-peak
+                      from: 2026-11-23
+                      until: 2026-11-25
+                      timeZone: UTC
+                """.stripTrailing()));
+        try (ReconcileFixture fixture = new ReconcileFixture(tmp, files)) {
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge);
+
+            Outcome frozen = reconciler.pass().get(0);
+            assertThat(frozen.action()).isEqualTo(Action.WAITING);
+            assertThat(frozen.detail()).contains("freeze window retail-peak");
+            assertThat(fixture.forge.pulls()).isEmpty();
+
+            fixture.clock.set(Instant.parse("2026-11-26T09:00:00Z"));
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+        }
+    }
+
+    @Test
+    void noStepIsProposedOutsideTheChangeWindows() throws Exception {
+        try (ReconcileFixture fixture = new ReconcileFixture(tmp, io.drover.testing.ExampleFleet.files())) {
+            fixture.clock.set(Instant.parse("2026-11-28T10:00:00Z")); // a Saturday
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge);
+
+            Outcome weekend = reconciler.pass().get(0);
+            assertThat(weekend.action()).isEqualTo(Action.WAITING);
+            assertThat(weekend.detail()).contains("outside the change windows of policy default");
+            assertThat(fixture.forge.pulls()).isEmpty();
+
+            fixture.clock.set(Instant.parse("2026-11-30T08:30:00Z")); // Monday, working hours
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+        }
+    }
+
+    @Test
+    void anAllowedStepKindIsMergedByDroverOnceMergeable() throws Exception {
+        FleetFiles files = withPolicy(ReconcileFixture.shippedDefault().replace("  autoMerge: []", "  autoMerge: [add-cluster]")
+                .replace("""
+                  changeWindows:
+                    - name: working-days
+                      days: [MON, TUE, WED, THU, FRI]
+                      from: "08:00"
+                      until: "18:00"
+                      timeZone: UTC
+                """, "  changeWindows: []\n"));
+        try (ReconcileFixture fixture = new ReconcileFixture(tmp, files)) {
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge);
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+
+            fixture.forge.mergeable = false;
+            Outcome pending = reconciler.pass().get(0);
+            assertThat(pending.action()).isEqualTo(Action.WAITING);
+            assertThat(pending.detail()).contains("auto-merge of #1: checks pending");
+
+            fixture.forge.mergeable = true;
+            Outcome merged = reconciler.pass().get(0);
+            assertThat(merged.action()).isEqualTo(Action.MERGED);
+            assertThat(fixture.forge.pull(1).comments()).singleElement().asString().contains("Merged by Drover", "add-cluster");
+
+            // The next step (enroll) is not auto-merged: it waits for its soak, then opens and waits for review.
+            assertThat(reconciler.pass().get(0).detail()).contains("soaks");
+            fixture.clock.advance(Duration.ofMinutes(6));
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+            assertThat(reconciler.pass().get(0).detail()).contains("for review and merge of #2");
+        }
+    }
+
+    private static FleetFiles withPolicy(String policy) {
+        Map<String, String> files = new TreeMap<>(io.drover.testing.ExampleFleet.files().asMap());
+        files.put("policies/default.yaml", policy);
+        return FleetFiles.of(files);
+    }
+}
