@@ -15,7 +15,7 @@ public final class DroverMain {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new DroverCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+        return new CommandLine(new DroverCommand()).setUsageHelpWidth(120).setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("drover: internal error: " + e);
             if (System.getenv("DROVER_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());

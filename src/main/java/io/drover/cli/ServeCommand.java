@@ -1,0 +1,38 @@
+package io.drover.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs Drover as a service: proposes each step of every rollout in the fleet repo as a pull request,",
+                "waits for its merge, its gates and its soak, then proposes the next."},
+        footer = {"", "Settings, as properties (-Ddrover.repo.url=...) or environment variables (DROVER_REPO_URL=...):",
+                "  drover.repo.url             the fleet repo to clone (https://github.com/OWNER/NAME.git)",
+                "  drover.repo.branch          its base branch (main)",
+                "  drover.repo.token           token for fetch and push over HTTPS",
+                "  drover.github.api-url       https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise",
+                "  drover.github.repository    OWNER/NAME",
+                "  drover.github.token         token for the GitHub API (pull requests, comments, merges)",
+                "  drover.webhook.secret       the webhook's secret; without it every delivery is refused",
+                "  drover.data-dir             where the clone is kept (drover-data)",
+                "  drover.reconcile.interval   how often a pass runs without webhooks (60s)",
+                "  quarkus.http.port           the port of POST /webhooks/github (8080)"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        Quarkus.run(Service.class);
+        return ExitCodes.OK;
+    }
+
+    /** Keeps the service up until it is stopped; the reconcile service starts itself on startup. */
+    public static final class Service implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.drover.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Service settings: properties {@code drover.*}, or environment variables such as {@code DROVER_REPO_URL}. */
+@ConfigMapping(prefix = "drover")
+public interface DroverConfig {
+
+    Repo repo();
+
+    GitHub github();
+
+    Webhook webhook();
+
+    /** Where Drover keeps its clone of the fleet repo. */
+    @WithName("data-dir")
+    @WithDefault("drover-data")
+    String dataDir();
+
+    Reconcile reconcile();
+
+    Bot bot();
+
+    interface Repo {
+        /** The fleet repo to clone, e.g. https://github.com/acme/fleet.git. */
+        Optional<String> url();
+
+        @WithDefault("main")
+        String branch();
+
+        /** Token for fetch and push over HTTPS (sent as the password of x-access-token). */
+        Optional<String> token();
+    }
+
+    interface GitHub {
+        /** https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server. */
+        @WithName("api-url")
+        @WithDefault("https://api.github.com")
+        String apiUrl();
+
+        /** owner/name of the fleet repo on GitHub. */
+        Optional<String> repository();
+
+        Optional<String> token();
+
+        /** Least time between two writes to GitHub. */
+        @WithName("write-spacing")
+        @WithDefault("1s")
+        Duration writeSpacing();
+    }
+
+    interface Webhook {
+        /** Without it, every delivery is refused. */
+        Optional<String> secret();
+    }
+
+    interface Reconcile {
+        @WithDefault("60s")
+        Duration interval();
+    }
+
+    interface Bot {
+        @WithDefault("Drover")
+        String name();
+
+        @WithDefault("drover@users.noreply.github.com")
+        String email();
+
+        /** Label on every Drover pull request, and prefix of the step-kind label. */
+        @WithDefault("drover")
+        String label();
+    }
+}

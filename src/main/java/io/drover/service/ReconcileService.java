@@ -1,0 +1,167 @@
+package io.drover.service;
+
+import io.drover.forge.ForgeException;
+import io.drover.forge.github.GitHubForge;
+import io.drover.gate.NoHealthGate;
+import io.drover.git.BotIdentity;
+import io.drover.git.FleetWorkspace;
+import io.drover.git.GitFailure;
+import io.drover.reconcile.Outcome;
+import io.drover.reconcile.ReconcileSettings;
+import io.drover.reconcile.Reconciler;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs reconcile passes one at a time, on the schedule and when a webhook arrives. A trigger
+ * while a pass runs or waits is folded into the next pass; failures back off.
+ */
+@ApplicationScoped
+public class ReconcileService {
+
+    private static final Logger LOG = Logger.getLogger(ReconcileService.class);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(15));
+
+    private final DroverConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "drover-reconcile"));
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger triggers = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Reconciler reconciler;
+    private volatile FleetWorkspace workspace;
+    private volatile Instant notBefore = Instant.EPOCH;
+    private volatile int failuresInARow;
+    private volatile List<Outcome> lastOutcomes = List.of();
+
+    public ReconcileService(DroverConfig config) {
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.webhook().secret().filter(s -> !s.isBlank()).isEmpty()) {
+            LOG.warn("drover.webhook.secret is not set: POST /webhooks/github refuses every delivery (fail closed); "
+                    + "passes run on the schedule only");
+        }
+        List<String> missing = new ArrayList<>();
+        if (config.repo().url().isEmpty()) {
+            missing.add("drover.repo.url");
+        }
+        if (config.github().repository().isEmpty()) {
+            missing.add("drover.github.repository");
+        }
+        if (config.github().token().isEmpty()) {
+            missing.add("drover.github.token");
+        }
+        if (!missing.isEmpty()) {
+            LOG.errorf("Drover is not configured, no pass will run: set %s (see README, 'drover serve')", String.join(", ", missing));
+            return;
+        }
+        LOG.warn(NoHealthGate.WARNING);
+        trigger("start");
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    @Scheduled(every = "${drover.reconcile.interval:60s}", delayed = "${drover.reconcile.interval:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        trigger("schedule");
+    }
+
+    /** Asks for a pass; returns false when one is already queued (this trigger is folded into it). */
+    public boolean trigger(String reason) {
+        triggers.incrementAndGet();
+        if (config.repo().url().isEmpty() || !queued.compareAndSet(false, true)) {
+            return false;
+        }
+        worker.submit(() -> {
+            queued.set(false);
+            runPass(reason);
+        });
+        return true;
+    }
+
+    /** How many triggers arrived since start (schedule, webhooks), queued or folded. */
+    public int triggerCount() {
+        return triggers.get();
+    }
+
+    public List<Outcome> lastOutcomes() {
+        return lastOutcomes;
+    }
+
+    private void runPass(String reason) {
+        if (clock.instant().isBefore(notBefore)) {
+            LOG.debugf("pass (%s) skipped: backing off until %s", reason, notBefore);
+            return;
+        }
+        try {
+            List<Outcome> outcomes = reconciler().pass();
+            lastOutcomes = outcomes;
+            failuresInARow = 0;
+            notBefore = Instant.EPOCH;
+            outcomes.forEach(o -> {
+                if (o.action().wrote() || o.action() == Outcome.Action.BLOCKED || o.action() == Outcome.Action.PAUSED) {
+                    LOG.info(o);
+                } else {
+                    LOG.debug(o);
+                }
+            });
+        } catch (ForgeException e) {
+            backOff(e.getMessage(), e.retryAfter().orElse(Duration.ZERO));
+        } catch (GitFailure e) {
+            backOff(e.getMessage(), Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.error("reconcile pass failed", e);
+            backOff(e.toString(), Duration.ZERO);
+        }
+    }
+
+    private void backOff(String why, Duration asked) {
+        failuresInARow++;
+        Duration wait = BACKOFF.after(failuresInARow, asked);
+        notBefore = clock.instant().plus(wait);
+        LOG.warnf("pass failed (%d in a row), nothing further done; next try in %ss: %s", failuresInARow, wait.toSeconds(), why);
+    }
+
+    private synchronized Reconciler reconciler() throws GitFailure, ForgeException {
+        if (reconciler == null) {
+            CredentialsProvider credentials = config.repo().token()
+                    .<CredentialsProvider>map(t -> new UsernamePasswordCredentialsProvider("x-access-token", t))
+                    .orElse(CredentialsProvider.getDefault());
+            workspace = FleetWorkspace.open(Path.of(config.dataDir()).resolve("fleet.git"), config.repo().url().orElseThrow(),
+                    credentials);
+            GitHubForge forge = GitHubForge.connect(config.github().apiUrl(), config.github().token().orElseThrow(),
+                    config.github().repository().orElseThrow(), config.repo().branch(), config.github().writeSpacing(), clock);
+            reconciler = new Reconciler(workspace, forge, new NoHealthGate(), "the soak time (no health gate is configured yet)",
+                    clock, new ReconcileSettings(config.repo().branch(),
+                            new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label()));
+        }
+        return reconciler;
+    }
+
+    Optional<Instant> backingOffUntil() {
+        return clock.instant().isBefore(notBefore) ? Optional.of(notBefore) : Optional.empty();
+    }
+}
