@@ -51,6 +51,10 @@ public interface DroverConfig {
         @WithName("write-spacing")
         @WithDefault("1s")
         Duration writeSpacing();
+
+        /** How long to wait for an answer; a write not answered in time is looked up, not resent. */
+        @WithDefault("30s")
+        Duration timeout();
     }
 
     interface Webhook {

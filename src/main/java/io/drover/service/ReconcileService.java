@@ -153,7 +153,7 @@ public class ReconcileService {
             workspace = FleetWorkspace.open(Path.of(config.dataDir()).resolve("fleet.git"), config.repo().url().orElseThrow(),
                     credentials);
             GitHubForge forge = GitHubForge.connect(config.github().apiUrl(), config.github().token().orElseThrow(),
-                    config.github().repository().orElseThrow(), config.repo().branch(), config.github().writeSpacing(), clock);
+                    config.github().repository().orElseThrow(), config.repo().branch(), config.github().writeSpacing(), config.github().timeout(), clock);
             reconciler = new Reconciler(workspace, forge, new NoHealthGate(), "the soak time (no health gate is configured yet)",
                     clock, new ReconcileSettings(config.repo().branch(),
                             new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label()));

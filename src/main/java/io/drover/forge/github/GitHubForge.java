@@ -49,12 +49,14 @@ public final class GitHubForge implements Forge {
      * @param repositoryName owner/name
      */
     public static GitHubForge connect(String apiUrl, String token, String repositoryName, String base, Duration writeSpacing,
-            Clock clock) throws ForgeException {
+            Duration requestTimeout, Clock clock) throws ForgeException {
         if (!repositoryName.matches("[^/\\s]+/[^/\\s]+")) {
             throw new ForgeException("drover.github.repository must be owner/name, not '" + repositoryName + "'", Optional.empty(), null);
         }
         try {
-            GitHub github = new GitHubBuilder().withEndpoint(apiUrl).withOAuthToken(token)
+            // A login with the token spares the library a GET /user at build time.
+            GitHub github = new GitHubBuilder().withEndpoint(apiUrl).withOAuthToken(token, "drover")
+                    .withConnector(new TimedConnector(requestTimeout))
                     .withRateLimitHandler(LimitHandlers.primary(clock))
                     .withAbuseLimitHandler(LimitHandlers.secondary(clock))
                     .build();
@@ -66,27 +68,21 @@ public final class GitHubForge implements Forge {
 
     @Override
     public List<PullRequest> openPullRequests(String headPrefix) throws ForgeException {
-        try {
-            return repository().queryPullRequests().state(GHIssueState.OPEN).base(base).list().withPageSize(100).toList()
-                    .stream().filter(pr -> pr.getHead().getRef().startsWith(headPrefix)).map(this::view).toList();
-        } catch (IOException e) {
-            throw failure("list open pull requests", e);
-        }
+        return call("list open pull requests", () -> repository().queryPullRequests().state(GHIssueState.OPEN).base(base)
+                .list().withPageSize(100).toList().stream()
+                .filter(pr -> pr.getHead().getRef().startsWith(headPrefix)).map(this::view).toList());
     }
 
     @Override
     public Optional<PullRequest> findByHead(String head) throws ForgeException {
-        try {
-            return repository().queryPullRequests().state(GHIssueState.ALL).head(owner + ":" + head).base(base).list().toList()
-                    .stream().max(Comparator.comparingInt(GHPullRequest::getNumber)).map(this::view);
-        } catch (IOException e) {
-            throw failure("find the pull request of " + head, e);
-        }
+        return call("find the pull request of " + head, () -> repository().queryPullRequests().state(GHIssueState.ALL)
+                .head(owner + ":" + head).base(base).list().toList().stream()
+                .max(Comparator.comparingInt(GHPullRequest::getNumber)).map(this::view));
     }
 
     @Override
     public PullRequest open(NewPullRequest request) throws ForgeException {
-        try {
+        return call("open a pull request from " + request.head(), () -> {
             spacing.beforeWrite();
             GHPullRequest pr = repository().createPullRequest(request.title(), request.head(), request.base(), request.body());
             if (!request.labels().isEmpty()) {
@@ -94,38 +90,33 @@ public final class GitHubForge implements Forge {
                 pr.addLabels(request.labels().toArray(String[]::new));
             }
             return view(pr);
-        } catch (IOException e) {
-            throw failure("open a pull request from " + request.head(), e);
-        }
+        });
     }
 
     @Override
     public void comment(int number, String body) throws ForgeException {
-        try {
+        call("comment on #" + number, () -> {
             spacing.beforeWrite();
             pullRequest(number).comment(body);
-        } catch (IOException e) {
-            throw failure("comment on #" + number, e);
-        }
+            return null;
+        });
     }
 
     @Override
     public boolean hasComment(int number, String marker) throws ForgeException {
-        try {
+        return call("read the comments of #" + number, () -> {
             for (GHIssueComment comment : pullRequest(number).queryComments().list().withPageSize(100)) {
                 if (comment.getBody() != null && comment.getBody().contains(marker)) {
                     return true;
                 }
             }
             return false;
-        } catch (IOException e) {
-            throw failure("read the comments of #" + number, e);
-        }
+        });
     }
 
     @Override
     public MergeReadiness readiness(int number) throws ForgeException {
-        try {
+        return call("read the state of #" + number, () -> {
             GHPullRequest pr = repository().getPullRequest(number);
             seen.put(number, pr);
             Boolean mergeable = pr.getMergeable();
@@ -136,35 +127,51 @@ public final class GitHubForge implements Forge {
             // "clean": no conflicts and every required status check and review satisfied.
             return mergeable && "clean".equals(state) ? MergeReadiness.ready()
                     : MergeReadiness.notYet("GitHub reports mergeable_state " + state);
-        } catch (IOException e) {
-            throw failure("read the state of #" + number, e);
-        }
+        });
     }
 
     @Override
     public boolean merge(int number, String headSha, String commitTitle) throws ForgeException {
-        try {
+        return call("merge #" + number, () -> {
             spacing.beforeWrite();
-            pullRequest(number).merge(commitTitle, headSha, GHPullRequest.MergeMethod.MERGE);
-            return true;
-        } catch (HttpException e) {
-            // 405: not mergeable; 409: the head moved since Drover looked.
-            if (e.getResponseCode() == 405 || e.getResponseCode() == 409) {
-                return false;
+            try {
+                pullRequest(number).merge(commitTitle, headSha, GHPullRequest.MergeMethod.MERGE);
+                return true;
+            } catch (HttpException e) {
+                // 405: not mergeable; 409: the head moved since Drover looked.
+                if (e.getResponseCode() == 405 || e.getResponseCode() == 409) {
+                    return false;
+                }
+                throw e;
             }
-            throw failure("merge #" + number, e);
-        } catch (IOException e) {
-            throw failure("merge #" + number, e);
-        }
+        });
     }
 
     @Override
     public void close(int number) throws ForgeException {
-        try {
+        call("close #" + number, () -> {
             spacing.beforeWrite();
             pullRequest(number).close();
+            return null;
+        });
+    }
+
+    private interface GitHubCall<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs one use of the library, turning its failures (checked or not) into ForgeExceptions. */
+    private static <T> T call(String action, GitHubCall<T> call) throws ForgeException {
+        try {
+            return call.run();
         } catch (IOException e) {
-            throw failure("close #" + number, e);
+            throw failure(action, e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new ForgeException("GitHub: cannot " + action + ": " + e.getMessage(), Optional.empty(), e);
+        } catch (org.kohsuke.github.GHException e) {
+            // Paged iteration wraps the request's IOException.
+            throw e.getCause() instanceof IOException io ? failure(action, io)
+                    : new ForgeException("GitHub: cannot " + action + ": " + e.getMessage(), Optional.empty(), e);
         }
     }
 

@@ -1,0 +1,89 @@
+package io.drover.forge.github;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.kohsuke.github.connector.GitHubConnector;
+import org.kohsuke.github.connector.GitHubConnectorRequest;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+
+/**
+ * Sends the library's requests with a request timeout (its default connector has none, so a
+ * hung GitHub would hang the pass). A write that times out is not handed back as an IOException,
+ * which the library would resend: it may have happened, so the pass ends and the next one looks.
+ */
+final class TimedConnector implements GitHubConnector {
+
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    TimedConnector(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
+        HttpRequest.Builder builder;
+        try {
+            builder = HttpRequest.newBuilder(request.url().toURI()).timeout(timeout);
+        } catch (URISyntaxException e) {
+            throw new IOException("bad GitHub URL " + request.url(), e);
+        }
+        for (Map.Entry<String, List<String>> header : request.allHeaders().entrySet()) {
+            if (header.getValue() != null && !RESTRICTED.contains(header.getKey().toLowerCase())) {
+                builder.header(header.getKey(), String.join(",", header.getValue()));
+            }
+        }
+        HttpRequest.BodyPublisher body = request.hasBody() && request.body() != null
+                ? HttpRequest.BodyPublishers.ofByteArray(request.body().readAllBytes())
+                : HttpRequest.BodyPublishers.noBody();
+        builder.method(request.method(), body);
+        try {
+            HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(request, response);
+        } catch (HttpTimeoutException e) {
+            if (!"GET".equals(request.method())) {
+                throw new UncheckedIOException("GitHub did not answer " + request.method() + " " + request.url().getPath()
+                        + " within " + timeout.toSeconds() + "s; it may have happened", e);
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static final class Response extends GitHubConnectorResponse {
+        private final byte[] body;
+
+        Response(GitHubConnectorRequest request, HttpResponse<byte[]> response) {
+            super(request, response.statusCode(), response.headers().map());
+            this.body = response.body();
+        }
+
+        @Override
+        public InputStream bodyStream() throws IOException {
+            InputStream raw = new ByteArrayInputStream(body == null ? new byte[0] : body);
+            return "gzip".equalsIgnoreCase(header("Content-Encoding")) ? new GZIPInputStream(raw) : raw;
+        }
+
+        @Override
+        public void close() {
+            // the body is already read
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.drover.forge.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drover.forge.ForgeException;
+import io.drover.gate.NoHealthGate;
+import io.drover.git.BotIdentity;
+import io.drover.git.FleetWorkspace;
+import io.drover.model.FleetFiles;
+import io.drover.planning.Plan;
+import io.drover.reconcile.Outcome;
+import io.drover.reconcile.Outcome.Action;
+import io.drover.reconcile.ReconcileSettings;
+import io.drover.reconcile.Reconciler;
+import io.drover.testing.ExampleFleet;
+import io.drover.testing.GitOrigin;
+import io.drover.testing.MutableClock;
+import io.drover.testing.Planning;
+import io.drover.testing.github.PullRequestRecord;
+import io.drover.testing.github.StubGitHub;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service's parts end to end over HTTP: the GitHub adapter against a stateful GitHub whose
+ * every request and answer is checked against GitHub's REST description, and a real origin.
+ */
+class GitHubRolloutTest {
+
+    @TempDir
+    Path tmp;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
+    StubGitHub github;
+    GitOrigin origin;
+    FleetWorkspace workspace;
+    Reconciler reconciler;
+    FleetFiles start;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        start = anyTime();
+        origin = GitOrigin.withFiles(tmp.resolve("origin.git"), start);
+        github = new StubGitHub("acme/fleet", clock);
+        github.setBranchSource(branch -> {
+            try {
+                return Optional.ofNullable(origin.tip(branch)).map(ObjectId::name);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+        github.setMergeHandler(merge -> {
+            ObjectId sha = origin.merge(merge.pullRequest().head(), merge.commitTitle(), clock.instant());
+            if (sha == null) {
+                throw new StubGitHub.MergeConflict(merge.pullRequest().head() + " conflicts with main");
+            }
+            return sha.name();
+        });
+        github.setTimeoutDelay(Duration.ofSeconds(3));
+        github.start();
+        workspace = FleetWorkspace.open(tmp.resolve("data/fleet.git"), origin.url(), CredentialsProvider.getDefault());
+        GitHubForge forge = GitHubForge.connect(github.apiUrl(), "test-token", "acme/fleet", "main", Duration.ZERO,
+                Duration.ofSeconds(1), clock);
+        reconciler = new Reconciler(workspace, forge, new NoHealthGate(), "the soak time", clock,
+                new ReconcileSettings("main", new BotIdentity("Drover", "drover@fleet.example.com"), "drover"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        github.stop();
+        workspace.close();
+        origin.close();
+    }
+
+    @Test
+    void aWholeBlueGreenRolloutThroughTheGitHubApi() throws Exception {
+        Plan plan = Planning.plan(start);
+        int steps = plan.steps().size();
+
+        List<Outcome> log = runToCompletion(300);
+
+        List<PullRequestRecord> pulls = github.pullRequests();
+        assertThat(pulls).hasSize(steps).allMatch(PullRequestRecord::merged);
+        assertThat(pulls).extracting(PullRequestRecord::head)
+                .containsExactlyElementsOf(plan.steps().stream().map(s -> "drover/production-1-31/" + s.id()).toList());
+        assertThat(pulls.get(0).labels()).containsExactly("drover", "drover/add-cluster");
+        assertThat(pulls.get(0).title()).isEqualTo("[drover production-1-31 1/32] Add cluster prod-euw-03 (replacing prod-euw-01)");
+        assertThat(origin.read("main", "clusters/prod-use-02/cluster.yaml")).isNull();
+        assertThat(log.get(log.size() - 1).action()).isEqualTo(Action.DONE);
+        github.assertValidationPassed();
+
+        int requests = github.requestLog().size();
+        System.out.printf("GitHub requests for %d steps, each from open to merged (merge by a reviewer): %d in all,"
+                + " %.1f per step, %.1f writes per step, %d passes%n", steps, requests, (double) requests / steps,
+                (double) github.writeCount() / steps, log.size());
+    }
+
+    @Test
+    void serverErrorsAndRateLimitsAreWaitedOutWithoutRepeatingAnAction() throws Exception {
+        github.failNext("GET", "/repos/acme/fleet/pulls", 502, Map.of(), "{\"message\":\"Server Error\"}");
+        assertThatThrownBy(reconciler::pass).isInstanceOf(ForgeException.class).hasMessageContaining("HTTP 502");
+        assertThat(github.pullRequests()).isEmpty();
+
+        github.failNextWithSecondaryRateLimit("POST", "/repos/acme/fleet/pulls", 60);
+        assertThatThrownBy(reconciler::pass).isInstanceOfSatisfying(ForgeException.class,
+                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(60)));
+        assertThat(github.pullRequests()).isEmpty();
+
+        github.failNextWithRateLimitExhausted("GET", "/repos/acme/fleet/pulls", clock.instant().plusSeconds(300).getEpochSecond());
+        assertThatThrownBy(reconciler::pass).isInstanceOfSatisfying(ForgeException.class,
+                e -> assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(300),
+                        Duration.ofSeconds(302))));
+
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+        assertThat(github.pullRequests()).hasSize(1);
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void aWriteWhoseAnswerIsLostIsFoundNextPassNotRepeated() throws Exception {
+        github.timeoutNext("POST", "/repos/acme/fleet/pulls");
+        assertThatThrownBy(reconciler::pass).isInstanceOf(ForgeException.class).hasMessageContaining("may have happened");
+        assertThat(github.pullRequests()).hasSize(1);
+        int creates = github.requestCount("POST", "/repos/acme/fleet/pulls");
+
+        Outcome next = reconciler.pass().get(0);
+
+        assertThat(next.action()).isEqualTo(Action.WAITING);
+        assertThat(next.detail()).contains("review and merge of #1");
+        assertThat(github.requestCount("POST", "/repos/acme/fleet/pulls")).isEqualTo(creates);
+        assertThat(github.pullRequests()).hasSize(1);
+    }
+
+    @Test
+    void aPullRequestClosedOnGitHubPausesTheRollout() throws Exception {
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+        github.closeAsReviewer(1);
+
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.PAUSED);
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.PAUSED);
+
+        assertThat(github.pullRequest(1).comments()).singleElement().asString().contains("**paused**");
+        assertThat(github.pullRequests()).hasSize(1);
+        github.assertValidationPassed();
+    }
+
+    private List<Outcome> runToCompletion(int maxPasses) throws Exception {
+        List<Outcome> log = new ArrayList<>();
+        for (int i = 0; i < maxPasses; i++) {
+            Outcome outcome = reconciler.pass().get(0);
+            log.add(outcome);
+            switch (outcome.action()) {
+                case DONE -> {
+                    return log;
+                }
+                case OPENED -> github.mergeAsReviewer(github.pullRequests().size());
+                case WAITING -> clock.advance(Duration.ofMinutes(20));
+                default -> throw new AssertionError("rollout stopped: " + outcome);
+            }
+        }
+        throw new AssertionError("not done after " + maxPasses + " passes");
+    }
+
+    /** The example with a fleet policy without change windows, so the long run stays inside them. */
+    private static FleetFiles anyTime() throws IOException {
+        Map<String, String> files = new TreeMap<>(ExampleFleet.files().asMap());
+        files.put("policies/default.yaml", java.nio.file.Files.readString(Path.of("policies/default.yaml")).replace("""
+                  changeWindows:
+                    - name: working-days
+                      days: [MON, TUE, WED, THU, FRI]
+                      from: "08:00"
+                      until: "18:00"
+                      timeZone: UTC
+                """, "  changeWindows: []\n"));
+        return FleetFiles.of(files);
+    }
+}

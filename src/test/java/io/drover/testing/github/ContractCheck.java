@@ -1,0 +1,140 @@
+package io.drover.testing.github;
+
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageHasKey;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request.Method;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
+import com.atlassian.oai.validator.whitelist.rule.WhitelistRule;
+import com.atlassian.oai.validator.wiremock.OpenApiValidationListener;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestListener;
+import com.github.tomakehurst.wiremock.http.Response;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checks every request the stub receives, and the stub's answer, against GitHub's description with
+ * swagger-request-validator's {@link OpenApiValidationListener}.
+ *
+ * <p>Three things are let through, each by a narrow whitelist rule, and nothing else:
+ * <ol>
+ * <li>GET /repos/{owner}/{repo} of this one repository. The library fetches it before anything
+ * else, but Drover's cut-down description leaves it out. This is the only path outside the
+ * contract; any other path the client calls fails the check.</li>
+ * <li>{@code Accept: application/vnd.github+json}, which the library sends with every request.
+ * It is the media type GitHub's documentation asks clients to send, but the description lists
+ * only {@code application/json} as what the operations produce, so the validator would reject
+ * every request.</li>
+ * <li>An injected fault whose status the operation does not declare: GitHub answers any
+ * endpoint with a 403 rate limit or a 502 from its front end, while the description lists only
+ * some statuses per operation. Only the "status unknown" message is let through, only for
+ * responses the test injected (recognised by their request id), and their bodies are checked
+ * against {@code basic-error}/{@code validation-error} when the fault is set up.</li>
+ * </ol>
+ *
+ * <p>The library's listener rethrows when validating throws, into WireMock's request handling
+ * where the test never sees it; this wrapper records such failures and counts the checks, so
+ * {@link #assertPassed(int)} cannot pass on interactions that were never checked.
+ */
+final class ContractCheck implements RequestListener {
+
+    static final String REQUEST_ID_HEADER = "X-GitHub-Request-Id";
+    private static final String GITHUB_MEDIA_TYPE = "application/vnd.github+json";
+
+    private final OpenApiInteractionValidator validator;
+    private final OpenApiValidationListener listener;
+    private final Set<String> injectedFaults = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger checked = new AtomicInteger();
+    private final List<Throwable> crashes = new CopyOnWriteArrayList<>();
+
+    ContractCheck(String fullName) {
+        ValidationErrorsWhitelist whitelist = ValidationErrorsWhitelist.create()
+                .withRule("GET /repos/" + fullName + " is fetched by the library but not in Drover's description",
+                        allOf(messageHasKey("validation.request.path.missing"), isGetOf("/repos/" + fullName)))
+                .withRule("Accept: " + GITHUB_MEDIA_TYPE + " is GitHub's documented media type, not in the description",
+                        allOf(messageHasKey("validation.request.accept.notAllowed"), acceptsOnly(GITHUB_MEDIA_TYPE)))
+                .withRule("an injected fault may use a status the operation does not declare",
+                        allOf(messageHasKey("validation.response.status.unknown"), isInjectedFault()));
+        this.validator = OpenApiInteractionValidator
+                .createForSpecificationUrl(GitHubDescription.file().toString())
+                .withWhitelist(whitelist)
+                .build();
+        this.listener = new OpenApiValidationListener(validator);
+    }
+
+    /**
+     * The message is about the request, and before any operation is found, so the rule looks at
+     * the request itself ({@code WhitelistRules.pathContains} and {@code methodIs} need an operation).
+     */
+    private static WhitelistRule isGetOf(String path) {
+        return (message, operation, request, response) ->
+                request != null && request.getMethod() == Method.GET && request.getPath().equalsIgnoreCase(path);
+    }
+
+    private static WhitelistRule acceptsOnly(String mediaType) {
+        return (message, operation, request, response) -> request != null
+                && !request.getHeaderValues("Accept").isEmpty()
+                && request.getHeaderValues("Accept").stream().allMatch(mediaType::equalsIgnoreCase);
+    }
+
+    private WhitelistRule isInjectedFault() {
+        return (message, operation, request, response) ->
+                response != null && response.getHeaderValues(REQUEST_ID_HEADER).stream().anyMatch(injectedFaults::contains);
+    }
+
+    @Override
+    public void requestReceived(Request request, Response response) {
+        try {
+            listener.requestReceived(request, response);
+            checked.incrementAndGet();
+        } catch (RuntimeException | Error e) {
+            crashes.add(e);
+        }
+    }
+
+    void markInjectedFault(String requestId) {
+        injectedFaults.add(requestId);
+    }
+
+    /**
+     * A fault's body must be what GitHub sends: a {@code validation-error} for 422, a
+     * {@code basic-error} otherwise. The description holds these schemas only as answers of some
+     * operation, so the body is checked as the answer of one that declares them: pulls/create for
+     * 422, pulls/get (404) for the rest. The operation may not declare the injected status, so the
+     * listener may not see the schema when the fault is served; this check does not depend on it.
+     */
+    void checkErrorBody(int status, String body) {
+        boolean validationError = status == 422;
+        ValidationReport report = validator.validateResponse(
+                validationError ? "/repos/o/r/pulls" : "/repos/o/r/pulls/1",
+                validationError ? Method.POST : Method.GET,
+                SimpleResponse.Builder.status(validationError ? 422 : 404)
+                        .withContentType("application/json")
+                        .withBody(body)
+                        .build());
+        if (report.hasErrors()) {
+            throw new IllegalArgumentException("an injected " + status + " must have GitHub's "
+                    + (validationError ? "validation-error" : "basic-error") + " body: " + report.getMessages());
+        }
+    }
+
+    /** Fails on any contract violation, and if any of the {@code served} interactions went unchecked. */
+    void assertPassed(int served) {
+        if (!crashes.isEmpty()) {
+            AssertionError failure = new AssertionError("validating an interaction failed: " + crashes.get(0));
+            crashes.forEach(failure::addSuppressed);
+            throw failure;
+        }
+        listener.assertValidationPassed();
+        if (checked.get() < served) {
+            throw new AssertionError(served + " requests were served but " + checked.get() + " were checked");
+        }
+    }
+}

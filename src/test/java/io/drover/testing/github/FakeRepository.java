@@ -1,0 +1,331 @@
+package io.drover.testing.github;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One GitHub repository in memory: branches (name to head sha) and pull requests with their
+ * comments and labels. Each operation behaves as GitHub does for the case that matters to Drover
+ * and throws {@link GitHubError} where GitHub answers with an error. All methods are synchronized:
+ * WireMock serves requests on several threads and the test thread reads and changes state too.
+ */
+final class FakeRepository {
+
+    private static final Set<String> MERGE_METHODS = Set.of("merge", "squash", "rebase");
+
+    private final String owner;
+    private final Clock clock;
+    private final Branches branches = new Branches();
+
+    /**
+     * Branch heads: set by the test, or read live from a real repository (set with
+     * {@link #setBranchSource}) so that what Drover pushes is what GitHub sees.
+     */
+    private static final class Branches {
+        private final Map<String, String> heads = new HashMap<>();
+        private java.util.function.Function<String, Optional<String>> source;
+
+        String get(String branch) {
+            return source != null ? source.apply(branch).orElse(null) : heads.get(branch);
+        }
+
+        boolean containsKey(String branch) {
+            return get(branch) != null;
+        }
+
+        String getOrDefault(String branch, String fallback) {
+            String head = get(branch);
+            return head == null ? fallback : head;
+        }
+
+        void put(String branch, String sha) {
+            if (source == null) {
+                heads.put(branch, sha);
+            }
+        }
+    }
+
+    synchronized void setBranchSource(java.util.function.Function<String, Optional<String>> source) {
+        branches.source = source;
+    }
+    private final List<PullRequestState> pulls = new ArrayList<>();
+    private int nextNumber = 1;
+    private long nextCommentId = 1;
+    private StubGitHub.MergeHandler mergeHandler = FakeRepository::fakeMergeCommit;
+
+    FakeRepository(String owner, Clock clock) {
+        this.owner = owner;
+        this.clock = clock;
+    }
+
+    synchronized void setBranchHead(String branch, String sha) {
+        branches.put(branch, sha);
+        // A push to a pull request's head moves the pull request (GitHub's "synchronize").
+        for (PullRequestState pr : pulls) {
+            if (pr.open && pr.head.equals(branch)) {
+                pr.headSha = sha;
+                pr.updatedAt = clock.instant();
+            }
+        }
+    }
+
+    synchronized Optional<String> branchHead(String branch) {
+        return Optional.ofNullable(branches.get(branch));
+    }
+
+    synchronized void setMergeHandler(StubGitHub.MergeHandler handler) {
+        this.mergeHandler = handler;
+    }
+
+    synchronized void setMergeable(int number, Boolean mergeable, String mergeableState) {
+        PullRequestState pr = require(number);
+        pr.mergeable = mergeable;
+        pr.mergeableState = mergeableState;
+    }
+
+    synchronized List<PullRequestRecord> snapshot() {
+        return pulls.stream().map(PullRequestState::snapshot).toList();
+    }
+
+    /** Newest first, as GitHub sorts by default ({@code sort=created}, {@code direction=desc}). */
+    synchronized List<PullRequestState> list(String state, String head, String base, boolean ascending) {
+        List<PullRequestState> result = new ArrayList<>();
+        for (PullRequestState pr : pulls) {
+            if (matchesState(pr, state) && matchesHead(pr, head) && (base == null || base.equals(pr.base))) {
+                result.add(pr);
+            }
+        }
+        Comparator<PullRequestState> byCreation = Comparator.comparingInt(pr -> pr.number);
+        result.sort(ascending ? byCreation : byCreation.reversed());
+        return result;
+    }
+
+    private static boolean matchesState(PullRequestState pr, String state) {
+        return switch (state) {
+            case "all" -> true;
+            case "closed" -> !pr.open;
+            default -> pr.open;
+        };
+    }
+
+    /**
+     * GitHub filters on {@code head} only in the form {@code owner:branch}; a bare branch name is
+     * silently ignored and every pull request comes back, a classic way to act on the wrong one.
+     */
+    private boolean matchesHead(PullRequestState pr, String head) {
+        if (head == null || !head.contains(":")) {
+            return true;
+        }
+        return head.equals(owner + ":" + pr.head);
+    }
+
+    synchronized PullRequestState get(int number) {
+        return require(number);
+    }
+
+    synchronized PullRequestState create(String title, String head, String base, String body, boolean draft) {
+        if (title == null || title.isBlank()) {
+            throw GitHubError.invalidField("PullRequest", "title", "missing_field", GitHubError.CREATE_PULL_DOCS);
+        }
+        String branch = head == null ? null : stripOwner(head);
+        if (branch == null || !branches.containsKey(branch)) {
+            throw GitHubError.invalidField("PullRequest", "head", "invalid", GitHubError.CREATE_PULL_DOCS);
+        }
+        if (base == null || !branches.containsKey(base)) {
+            throw GitHubError.invalidField("PullRequest", "base", "invalid", GitHubError.CREATE_PULL_DOCS);
+        }
+        if (openPull(branch, base, -1).isPresent()) {
+            throw alreadyExists(branch, GitHubError.CREATE_PULL_DOCS);
+        }
+        if (branches.get(branch).equals(branches.get(base))) {
+            throw GitHubError.custom("PullRequest", null, "No commits between " + base + " and " + branch,
+                    GitHubError.CREATE_PULL_DOCS);
+        }
+        PullRequestState pr = new PullRequestState(nextNumber++, branch, base, title, body, draft, clock.instant());
+        pr.headSha = branches.get(branch);
+        pr.baseSha = branches.get(base);
+        pulls.add(pr);
+        return pr;
+    }
+
+    /** The head may name its owner ({@code owner:branch}); there are no forks here, so only ours. */
+    private String stripOwner(String head) {
+        int colon = head.indexOf(':');
+        if (colon < 0) {
+            return head;
+        }
+        return head.substring(0, colon).equalsIgnoreCase(owner) ? head.substring(colon + 1) : null;
+    }
+
+    /** GitHub allows one open pull request per head and base pair. */
+    private Optional<PullRequestState> openPull(String head, String base, int except) {
+        return pulls.stream().filter(pr -> pr.open && pr.number != except && pr.head.equals(head) && pr.base.equals(base))
+                .findFirst();
+    }
+
+    private GitHubError alreadyExists(String head, String docs) {
+        return GitHubError.custom("PullRequest", null, "A pull request already exists for " + owner + ":" + head + ".", docs);
+    }
+
+    synchronized PullRequestState update(int number, String title, String body, String state, String base) {
+        PullRequestState pr = require(number);
+        if (base != null) {
+            if (!branches.containsKey(base)) {
+                throw GitHubError.invalidField("PullRequest", "base", "invalid", GitHubError.UPDATE_PULL_DOCS);
+            }
+            pr.base = base;
+            pr.baseSha = branches.get(base);
+        }
+        if (title != null) {
+            pr.title = title;
+        }
+        if (body != null) {
+            pr.body = body;
+        }
+        if ("closed".equals(state) && pr.open) {
+            close(pr);
+        } else if ("open".equals(state) && !pr.open) {
+            reopen(pr);
+        }
+        pr.updatedAt = clock.instant();
+        return pr;
+    }
+
+    private void close(PullRequestState pr) {
+        pr.open = false;
+        pr.closedAt = clock.instant();
+        pr.updatedAt = pr.closedAt;
+    }
+
+    private void reopen(PullRequestState pr) {
+        if (pr.merged) {
+            // The wording is ours; GitHub refuses with a 422 as well.
+            throw GitHubError.custom("PullRequest", "state", "state cannot be changed. The pull request has been merged.",
+                    GitHubError.UPDATE_PULL_DOCS);
+        }
+        if (openPull(pr.head, pr.base, pr.number).isPresent()) {
+            throw alreadyExists(pr.head, GitHubError.UPDATE_PULL_DOCS);
+        }
+        pr.open = true;
+        pr.closedAt = null;
+        pr.headSha = branches.getOrDefault(pr.head, pr.headSha);
+    }
+
+    /**
+     * PUT .../merge. GitHub checks, in this order: the pull request can be merged at all (405), the
+     * head is still {@code sha} when one is given (409), and it is mergeable now (405).
+     */
+    synchronized String merge(int number, String sha, String commitTitle, String commitMessage, String method) {
+        PullRequestState pr = require(number);
+        String mergeMethod = method == null ? "merge" : method;
+        if (!pr.open || pr.merged) {
+            throw GitHubError.basic(405, "Pull Request is not mergeable", GitHubError.MERGE_PULL_DOCS);
+        }
+        if (sha != null && !sha.equals(pr.headSha)) {
+            throw GitHubError.basic(409, "Head branch was modified. Review and try the merge again.", GitHubError.MERGE_PULL_DOCS);
+        }
+        if (!Boolean.TRUE.equals(pr.mergeable)) {
+            throw GitHubError.basic(405, "Pull Request is not mergeable", GitHubError.MERGE_PULL_DOCS);
+        }
+        if (!MERGE_METHODS.contains(mergeMethod)) {
+            throw GitHubError.invalidField("PullRequest", "merge_method", "invalid", GitHubError.MERGE_PULL_DOCS);
+        }
+        String title = commitTitle != null ? commitTitle : defaultTitle(pr, mergeMethod);
+        String mergeSha;
+        try {
+            mergeSha = mergeHandler.merge(new StubGitHub.Merge(pr.snapshot(), mergeMethod, title, commitMessage));
+        } catch (StubGitHub.MergeConflict conflict) {
+            pr.mergeable = false;
+            pr.mergeableState = "dirty";
+            throw GitHubError.basic(405, "Merge conflict", GitHubError.MERGE_PULL_DOCS);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the merge handler failed for #" + number, e);
+        }
+        Instant now = clock.instant();
+        pr.open = false;
+        pr.merged = true;
+        pr.mergedAt = now;
+        pr.closedAt = now;
+        pr.updatedAt = now;
+        pr.mergeCommitSha = mergeSha;
+        // After a merge GitHub no longer computes mergeability.
+        pr.mergeable = null;
+        pr.mergeableState = "unknown";
+        branches.put(pr.base, mergeSha);
+        return mergeSha;
+    }
+
+    /** A merge as a reviewer does it on github.com: at the current head, GitHub's default title. */
+    synchronized String mergeAtHead(int number) {
+        return merge(number, require(number).headSha, null, null, "merge");
+    }
+
+    synchronized void closeAsReviewer(int number) {
+        PullRequestState pr = require(number);
+        if (pr.open) {
+            close(pr);
+        }
+    }
+
+    private String defaultTitle(PullRequestState pr, String method) {
+        return method.equals("merge")
+                ? "Merge pull request #" + pr.number + " from " + owner + "/" + pr.head
+                : pr.title + " (#" + pr.number + ")";
+    }
+
+    synchronized PullRequestState.Comment comment(int number, String body) {
+        PullRequestState pr = require(number);
+        if (body == null) {
+            throw GitHubError.invalidField("IssueComment", "body", "missing_field", "https://docs.github.com/rest/issues/comments#create-an-issue-comment");
+        }
+        PullRequestState.Comment comment = new PullRequestState.Comment(nextCommentId++, body, clock.instant());
+        pr.comments.add(comment);
+        pr.updatedAt = comment.createdAt();
+        return comment;
+    }
+
+    /** Oldest first, as GitHub lists issue comments; {@code since} keeps those updated at or after it. */
+    synchronized List<PullRequestState.Comment> comments(int number, Instant since) {
+        return require(number).comments.stream()
+                .filter(c -> since == null || !c.createdAt().isBefore(since))
+                .toList();
+    }
+
+    /** Adds to the labels already there and answers with all of them, as GitHub does. */
+    synchronized List<String> addLabels(int number, List<String> names) {
+        PullRequestState pr = require(number);
+        Set<String> present = new HashSet<>(pr.labels);
+        for (String name : names) {
+            if (present.add(name)) {
+                pr.labels.add(name);
+            }
+        }
+        pr.updatedAt = clock.instant();
+        return List.copyOf(pr.labels);
+    }
+
+    private PullRequestState require(int number) {
+        return pulls.stream().filter(pr -> pr.number == number).findFirst().orElseThrow(GitHubError::notFound);
+    }
+
+    /** Without a handler from the test, a merge commit is only a name: the SHA-1 of what was merged. */
+    private static String fakeMergeCommit(StubGitHub.Merge merge) throws NoSuchAlgorithmException {
+        byte[] digest = MessageDigest.getInstance("SHA-1")
+                .digest(("merge " + merge.pullRequest().number() + " " + merge.pullRequest().headSha()).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
+    }
+}

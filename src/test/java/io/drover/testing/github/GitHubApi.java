@@ -1,0 +1,152 @@
+package io.drover.testing.github;
+
+import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.drover.testing.github.Traffic.Fault;
+import io.drover.testing.github.Traffic.Reply;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The stub's GitHub: a WireMock transformer that answers every request, applies injected faults,
+ * and adds the headers GitHub sends with every answer (rate limit, request id). One catch-all stub
+ * sends everything here; {@link RepositoryRoutes} does the routing in plain Java.
+ */
+final class GitHubApi implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "drover-stub-github";
+
+    private static final int RATE_LIMIT = 5000;
+
+    private final String owner;
+    private final String name;
+    private final FakeRepository repository;
+    private final Traffic traffic;
+    private final ContractCheck contract;
+    private final Clock clock;
+    private final long rateLimitReset;
+    private final AtomicInteger rateLimitUsed = new AtomicInteger();
+    private final AtomicLong requestIds = new AtomicLong(0x1000);
+    private final List<Throwable> stubFailures = new CopyOnWriteArrayList<>();
+    private volatile Duration timeoutDelay = Duration.ofSeconds(5);
+    private volatile GitHubJson json;
+    private volatile RepositoryRoutes routes;
+
+    GitHubApi(String owner, String name, FakeRepository repository, Traffic traffic,
+            ContractCheck contract, Clock clock) {
+        this.owner = owner;
+        this.name = name;
+        this.repository = repository;
+        this.traffic = traffic;
+        this.contract = contract;
+        this.clock = clock;
+        this.rateLimitReset = clock.instant().plus(Duration.ofHours(1)).getEpochSecond();
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    /** The address is known only once the server listens; URLs in the answers point at it. */
+    void serveAt(String apiUrl) {
+        this.json = new GitHubJson(apiUrl, owner, name);
+        this.routes = new RepositoryRoutes(repository, json);
+    }
+
+    void setTimeoutDelay(Duration delay) {
+        this.timeoutDelay = delay;
+    }
+
+    List<Throwable> stubFailures() {
+        return List.copyOf(stubFailures);
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        LoggedRequest request = serveEvent.getRequest();
+        String method = request.getMethod().getName();
+        String path = URI.create(request.getUrl()).getPath();
+        traffic.record(new Traffic.Seen(method, path, request.getUrl()));
+        if (!path.equals("/rate_limit")) {
+            rateLimitUsed.incrementAndGet(); // GitHub does not count GET /rate_limit against the limit
+        }
+        Optional<Fault> fault = traffic.takeFault(method, path);
+        boolean refused = fault.isPresent() && !fault.get().isTimeout();
+        boolean delayed = fault.isPresent() && fault.get().isTimeout();
+        String requestId = "D00D:" + Long.toHexString(requestIds.incrementAndGet()).toUpperCase(Locale.ROOT);
+        Reply reply;
+        if (refused) {
+            // Refused before it reached the repository: no state changes.
+            reply = fault.get().failure();
+            contract.markInjectedFault(requestId);
+        } else {
+            // A timeout is served in full, then the answer is held back: the change happened on GitHub.
+            reply = answer(request, method, path);
+        }
+        Map<String, String> headers = commonHeaders(requestId);
+        reply.headers().forEach((header, value) -> {
+            headers.keySet().removeIf(header::equalsIgnoreCase); // a fault's headers replace GitHub's usual ones
+            headers.put(header, value);
+        });
+        ResponseDefinitionBuilder response = responseDefinition().withStatus(reply.status());
+        headers.forEach(response::withHeader);
+        if (reply.body() != null) {
+            response.withBody(reply.body());
+        }
+        if (delayed) {
+            response.withFixedDelay((int) timeoutDelay.toMillis());
+        }
+        return response.build();
+    }
+
+    private Map<String, String> commonHeaders(String requestId) {
+        int used = Math.min(rateLimitUsed.get(), RATE_LIMIT);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));
+        headers.put("X-GitHub-Api-Version-Selected", "2022-11-28");
+        headers.put("X-GitHub-Media-Type", "github.v3; format=json");
+        headers.put(ContractCheck.REQUEST_ID_HEADER, requestId);
+        headers.put("X-RateLimit-Limit", String.valueOf(RATE_LIMIT));
+        headers.put("X-RateLimit-Remaining", String.valueOf(RATE_LIMIT - used));
+        headers.put("X-RateLimit-Reset", String.valueOf(rateLimitReset));
+        headers.put("X-RateLimit-Used", String.valueOf(used));
+        headers.put("X-RateLimit-Resource", "core");
+        return headers;
+    }
+
+    private Reply answer(LoggedRequest request, String method, String path) {
+        if (path.equals("/rate_limit") && method.equals("GET")) {
+            return Reply.json(200, json.rateLimit(RATE_LIMIT, Math.min(rateLimitUsed.get(), RATE_LIMIT), rateLimitReset));
+        }
+        try {
+            synchronized (repository) { // read and render one consistent state
+                return routes.answer(request, method, path);
+            }
+        } catch (GitHubError e) {
+            return Reply.json(e.status, e.body);
+        } catch (RuntimeException e) {
+            // A bug in the stub or in the test's merge handler: fail the test, not only this request.
+            stubFailures.add(e);
+            return Reply.json(500, GitHubError.basicBody("StubGitHub failed: " + e, "https://docs.github.com/rest"));
+        }
+    }
+
+}
