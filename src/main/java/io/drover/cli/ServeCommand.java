@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 "  drover.github.api-url       https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise",
                 "  drover.github.repository    OWNER/NAME",
                 "  drover.github.token         token for the GitHub API (pull requests, comments, merges)",
+                "  drover.github.timeout       how long to wait for GitHub's answer (30s)",
+                "  drover.github.write-spacing least time between two writes to GitHub (1s)",
                 "  drover.webhook.secret       the webhook's secret; without it every delivery is refused",
                 "  drover.data-dir             where the clone is kept (drover-data)",
                 "  drover.reconcile.interval   how often a pass runs without webhooks (60s)",

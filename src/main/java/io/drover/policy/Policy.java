@@ -52,6 +52,22 @@ public record Policy(
     }
 
     /**
+     * The first moment from {@code from} on when a new step may be proposed (no freeze, inside a
+     * change window), to the minute; empty if there is none within {@code horizon}.
+     */
+    public Optional<Instant> nextAllowed(Instant from, java.time.Duration horizon) {
+        Instant t = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant end = from.plus(horizon);
+        while (!t.isAfter(end)) {
+            if (freezeAt(t).isEmpty() && inChangeWindow(t)) {
+                return Optional.of(t.isBefore(from) ? from : t);
+            }
+            t = t.plus(java.time.Duration.ofMinutes(1));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * N+k: with any {@code spareClusters} serving clusters lost, the rest still carry the peak
      * at no more than 100%; and no cluster ever runs above {@code maxUtilisation} (0..1).
      */

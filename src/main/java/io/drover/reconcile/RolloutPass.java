@@ -112,12 +112,10 @@ final class RolloutPass {
         }
         Instant now = clock.instant();
         Optional<TimeWindow> freeze = policy.freezeAt(now);
-        if (freeze.isPresent()) {
-            return Outcome.waitUntil(rollout.name(), "freeze window " + freeze.get().name() + " of policy " + policy.name(),
-                    now.plusSeconds(600));
-        }
-        if (!policy.inChangeWindow(now)) {
-            return Outcome.waitUntil(rollout.name(), "outside the change windows of policy " + policy.name(), now.plusSeconds(600));
+        if (freeze.isPresent() || !policy.inChangeWindow(now)) {
+            String reason = freeze.map(f -> "freeze window " + f.name() + " of policy " + policy.name())
+                    .orElse("outside the change windows of policy " + policy.name());
+            return waitForWindow(reason, now, merged, texts);
         }
         Step step = texts.step();
         Optional<ObjectId> existing = workspace.branchTip(branch);
@@ -134,6 +132,24 @@ final class RolloutPass {
                 List.of(settings.label(), settings.label() + "/" + step.kind().id())));
         return Outcome.of(rollout.name(), Action.OPENED, "step " + texts.number() + "/" + texts.total() + " " + step.id()
                 + " as #" + opened.number());
+    }
+
+    /** Waits for the policy to allow a new step; says so once on the last merged step's PR, with when. */
+    private Outcome waitForWindow(String reason, Instant now, MergedSteps merged, StepTexts texts) throws ForgeException {
+        Optional<Instant> until = policy.nextAllowed(now, java.time.Duration.ofDays(60));
+        Instant comeBack = until.orElse(now.plus(java.time.Duration.ofHours(1)));
+        if (merged.last().isPresent()) {
+            Optional<PullRequest> lastPr = forge.findByHead(settings.branchOf(rollout.name(), merged.last().get().trailers().stepId()));
+            if (lastPr.isPresent()) {
+                Map<String, Object> extra = new HashMap<>();
+                extra.put("reason", reason);
+                extra.put("until", until.map(Instant::toString).orElse(""));
+                Outcome said = commentOnce(lastPr.get(), "waiting-window", texts, extra, Action.WAITING,
+                        reason + until.map(t -> ", next step not before " + t).orElse(""));
+                return new Outcome(said.rollout(), said.action(), said.detail(), Optional.of(comeBack));
+            }
+        }
+        return Outcome.waitUntil(rollout.name(), reason + until.map(t -> ", next step not before " + t).orElse(""), comeBack);
     }
 
     /** Holds the next step while the last merged one is gated, soaking, or merged differently than proposed. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.FleetFiles;
 import io.drover.reconcile.Outcome.Action;
+import io.drover.testing.ExampleFleet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,33 @@ class PolicyInTheLoopTest {
     }
 
     @Test
+    void aFreezeAfterAMergeIsAnnouncedOnceOnThatPullRequestWithWhenDroverGoesOn() throws Exception {
+        FleetFiles files = withPolicy(ReconcileFixture.shippedDefault().replace("  freezeWindows: []", """
+                  freezeWindows:
+                    - name: retail-peak
+                      from: 2026-11-25
+                      until: 2026-11-27
+                      timeZone: UTC
+                """.stripTrailing()));
+        try (ReconcileFixture fixture = new ReconcileFixture(tmp, files)) {
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge);
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+            fixture.forge.mergeAsReviewer(1);
+            fixture.clock.set(Instant.parse("2026-11-25T10:00:00Z"));
+
+            Outcome frozen = reconciler.pass().get(0);
+            reconciler.pass();
+
+            // The freeze ends with Friday 27 November; the default change windows then skip the weekend.
+            assertThat(frozen.detail()).contains("freeze window retail-peak", "not before 2026-11-30T08:00:00Z");
+            assertThat(frozen.comeBackAt()).contains(Instant.parse("2026-11-30T08:00:00Z"));
+            assertThat(fixture.forge.pull(1).comments()).singleElement().asString()
+                    .contains("freeze window retail-peak", "not before 2026-11-30T08:00:00Z");
+            assertThat(fixture.forge.pulls()).hasSize(1);
+        }
+    }
+
+    @Test
     void noStepIsProposedOutsideTheChangeWindows() throws Exception {
         try (ReconcileFixture fixture = new ReconcileFixture(tmp, io.drover.testing.ExampleFleet.files())) {
             fixture.clock.set(Instant.parse("2026-11-28T10:00:00Z")); // a Saturday
@@ -57,15 +85,7 @@ class PolicyInTheLoopTest {
 
     @Test
     void anAllowedStepKindIsMergedByDroverOnceMergeable() throws Exception {
-        FleetFiles files = withPolicy(ReconcileFixture.shippedDefault().replace("  autoMerge: []", "  autoMerge: [add-cluster]")
-                .replace("""
-                  changeWindows:
-                    - name: working-days
-                      days: [MON, TUE, WED, THU, FRI]
-                      from: "08:00"
-                      until: "18:00"
-                      timeZone: UTC
-                """, "  changeWindows: []\n"));
+        FleetFiles files = withPolicy(ExampleFleet.defaultPolicyAnyTime().replace("  autoMerge: []", "  autoMerge: [add-cluster]"));
         try (ReconcileFixture fixture = new ReconcileFixture(tmp, files)) {
             Reconciler reconciler = fixture.freshReconciler(fixture.forge);
             assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
@@ -89,8 +109,6 @@ class PolicyInTheLoopTest {
     }
 
     private static FleetFiles withPolicy(String policy) {
-        Map<String, String> files = new TreeMap<>(io.drover.testing.ExampleFleet.files().asMap());
-        files.put("policies/default.yaml", policy);
-        return FleetFiles.of(files);
+        return ExampleFleet.withFleetPolicy(policy);
     }
 }

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.jgit.transport.CredentialsProvider;
 
 /** The example fleet in a real bare origin, a fake forge on it, and reconcilers over a data directory. */
@@ -40,25 +38,11 @@ final class ReconcileFixture implements AutoCloseable {
 
     /** The example, with a fleet policy that has no change windows, so that a long run stays inside them. */
     static FleetFiles exampleAnyTime() {
-        FleetFiles files = ExampleFleet.files();
-        Map<String, String> copy = new TreeMap<>(files.asMap());
-        copy.put("policies/default.yaml", shippedDefault().replace("""
-                  changeWindows:
-                    - name: working-days
-                      days: [MON, TUE, WED, THU, FRI]
-                      from: "08:00"
-                      until: "18:00"
-                      timeZone: UTC
-                """, "  changeWindows: []\n"));
-        return FleetFiles.of(copy);
+        return ExampleFleet.withFleetPolicy(ExampleFleet.defaultPolicyAnyTime());
     }
 
     static String shippedDefault() {
-        try {
-            return java.nio.file.Files.readString(Path.of("policies/default.yaml"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ExampleFleet.shippedPolicy("default");
     }
 
     /** A reconciler as a freshly started service would build it: a new workspace on the same data directory. */

@@ -39,6 +39,39 @@ public final class ExampleFleet {
         return FleetFiles.of(copy);
     }
 
+    /** Drover's shipped policy of that name, as text. */
+    public static String shippedPolicy(String name) {
+        try {
+            return Files.readString(Path.of("policies", name + ".yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The default policy with no change windows, so that a long simulated run stays inside them. */
+    public static String defaultPolicyAnyTime() {
+        String policy = shippedPolicy("default");
+        String windows = """
+                  changeWindows:
+                    - name: working-days
+                      days: [MON, TUE, WED, THU, FRI]
+                      from: "08:00"
+                      until: "18:00"
+                      timeZone: UTC
+                """;
+        if (!policy.contains(windows)) {
+            throw new AssertionError("policies/default.yaml changed its change windows; update this fixture");
+        }
+        return policy.replace(windows, "  changeWindows: []\n");
+    }
+
+    /** The example with its own policies/default.yaml. */
+    public static FleetFiles withFleetPolicy(String policy) {
+        Map<String, String> copy = new TreeMap<>(files().asMap());
+        copy.put("policies/default.yaml", policy);
+        return FleetFiles.of(copy);
+    }
+
     public static FleetFiles withStrategy(String strategy) {
         return withEdit(files(), "rollouts/production-1-31.yaml", "strategy: blue-green", "strategy: " + strategy);
     }

@@ -216,6 +216,13 @@ public final class GitHubForge implements Forge {
             return new ForgeException("GitHub: cannot " + action + " now: " + later.getMessage() + ", retry in "
                     + later.waitFor().toSeconds() + "s", Optional.of(later.waitFor()), e);
         }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof java.net.UnknownHostException
+                    || c instanceof java.net.http.HttpConnectTimeoutException) {
+                return new ForgeException("GitHub: cannot " + action + ": cannot reach the API (" + c
+                        + "); check drover.github.api-url", Optional.empty(), e);
+            }
+        }
         String status = e instanceof HttpException http && http.getResponseCode() > 0 ? " (HTTP " + http.getResponseCode() + ")" : "";
         return new ForgeException("GitHub: cannot " + action + status + ": " + firstLine(e.getMessage()), Optional.empty(), e);
     }

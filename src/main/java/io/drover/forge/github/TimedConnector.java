@@ -22,13 +22,28 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  * Sends the library's requests with a request timeout (its default connector has none, so a
  * hung GitHub would hang the pass). A write that times out is not handed back as an IOException,
  * which the library would resend: it may have happened, so the pass ends and the next one looks.
+ * GETs are conditional: an answer with an ETag is kept, and a 304 for it (which GitHub does not
+ * count against the rate limit) is served from what was kept.
  */
 final class TimedConnector implements GitHubConnector {
 
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
 
+    private static final int CACHED_ANSWERS = 512;
+
     private final HttpClient client;
     private final Duration timeout;
+    private final Map<String, Kept> kept = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+                    return size() > CACHED_ANSWERS;
+                }
+            });
+
+    /** A 200 answer to a GET, with the tag GitHub gave it. */
+    private record Kept(String etag, Map<String, List<String>> headers, byte[] body) {
+    }
 
     TimedConnector(Duration timeout) {
         this.timeout = timeout;
@@ -52,9 +67,26 @@ final class TimedConnector implements GitHubConnector {
                 ? HttpRequest.BodyPublishers.ofByteArray(request.body().readAllBytes())
                 : HttpRequest.BodyPublishers.noBody();
         builder.method(request.method(), body);
+        boolean get = "GET".equals(request.method());
+        // The token is part of the key: what one identity may see is not served to another.
+        String key = request.url() + " " + request.header("Authorization");
+        Kept before = get ? kept.get(key) : null;
+        if (before != null) {
+            builder.header("If-None-Match", before.etag());
+        }
         try {
             HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(request, response);
+            if (before != null && response.statusCode() == 304) {
+                Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                headers.putAll(before.headers());
+                headers.putAll(response.headers().map()); // fresh rate-limit headers
+                return new Response(request, 200, headers, before.body());
+            }
+            String etag = response.headers().firstValue("ETag").orElse(null);
+            if (get && response.statusCode() == 200 && etag != null) {
+                kept.put(key, new Kept(etag, response.headers().map(), response.body()));
+            }
+            return new Response(request, response.statusCode(), response.headers().map(), response.body());
         } catch (HttpTimeoutException e) {
             if (!"GET".equals(request.method())) {
                 throw new UncheckedIOException("GitHub did not answer " + request.method() + " " + request.url().getPath()
@@ -70,9 +102,9 @@ final class TimedConnector implements GitHubConnector {
     private static final class Response extends GitHubConnectorResponse {
         private final byte[] body;
 
-        Response(GitHubConnectorRequest request, HttpResponse<byte[]> response) {
-            super(request, response.statusCode(), response.headers().map());
-            this.body = response.body();
+        Response(GitHubConnectorRequest request, int status, Map<String, List<String>> headers, byte[] body) {
+            super(request, status, headers);
+            this.body = body;
         }
 
         @Override

@@ -103,9 +103,10 @@ class GitHubRolloutTest {
         github.assertValidationPassed();
 
         int requests = github.requestLog().size();
+        assertThat(github.notModifiedCount()).as("conditional polls answered 304").isPositive();
         System.out.printf("GitHub requests for %d steps, each from open to merged (merge by a reviewer): %d in all,"
-                + " %.1f per step, %.1f writes per step, %d passes%n", steps, requests, (double) requests / steps,
-                (double) github.writeCount() / steps, log.size());
+                + " %.1f per step, %.1f writes per step, %d answered 304 (not counted by GitHub), %d passes%n", steps,
+                requests, (double) requests / steps, (double) github.writeCount() / steps, github.notModifiedCount(), log.size());
     }
 
     @Test
@@ -174,17 +175,7 @@ class GitHubRolloutTest {
         throw new AssertionError("not done after " + maxPasses + " passes");
     }
 
-    /** The example with a fleet policy without change windows, so the long run stays inside them. */
-    private static FleetFiles anyTime() throws IOException {
-        Map<String, String> files = new TreeMap<>(ExampleFleet.files().asMap());
-        files.put("policies/default.yaml", java.nio.file.Files.readString(Path.of("policies/default.yaml")).replace("""
-                  changeWindows:
-                    - name: working-days
-                      days: [MON, TUE, WED, THU, FRI]
-                      from: "08:00"
-                      until: "18:00"
-                      timeZone: UTC
-                """, "  changeWindows: []\n"));
-        return FleetFiles.of(files);
+    private static FleetFiles anyTime() {
+        return ExampleFleet.withFleetPolicy(ExampleFleet.defaultPolicyAnyTime());
     }
 }

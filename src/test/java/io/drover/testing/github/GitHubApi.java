@@ -44,6 +44,7 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger rateLimitUsed = new AtomicInteger();
     private final AtomicLong requestIds = new AtomicLong(0x1000);
     private final List<Throwable> stubFailures = new CopyOnWriteArrayList<>();
+    private final AtomicInteger notModified = new AtomicInteger();
     private volatile Duration timeoutDelay = Duration.ofSeconds(5);
     private volatile GitHubJson json;
     private volatile RepositoryRoutes routes;
@@ -74,6 +75,20 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
         this.timeoutDelay = delay;
     }
 
+    /** How many conditional GETs were answered 304 Not Modified. */
+    int notModifiedCount() {
+        return notModified.get();
+    }
+
+    private static String sha256(String body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<Throwable> stubFailures() {
         return List.copyOf(stubFailures);
     }
@@ -100,7 +115,20 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
             // A timeout is served in full, then the answer is held back: the change happened on GitHub.
             reply = answer(request, method, path);
         }
+        String etag = null;
+        if (!refused && method.equals("GET") && reply.status() == 200 && reply.body() != null) {
+            // GitHub tags what it serves; a request that names the current tag gets 304, uncounted.
+            etag = "\"" + sha256(reply.body()) + "\"";
+            if (etag.equals(request.getHeader("If-None-Match"))) {
+                rateLimitUsed.decrementAndGet();
+                notModified.incrementAndGet();
+                reply = new Reply(304, null, Map.of());
+            }
+        }
         Map<String, String> headers = commonHeaders(requestId);
+        if (etag != null) {
+            headers.put("ETag", etag);
+        }
         reply.headers().forEach((header, value) -> {
             headers.keySet().removeIf(header::equalsIgnoreCase); // a fault's headers replace GitHub's usual ones
             headers.put(header, value);

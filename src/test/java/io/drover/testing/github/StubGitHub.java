@@ -236,6 +236,11 @@ public final class StubGitHub {
     }
 
     /** How long {@link #timeoutNext} holds an answer back; make it longer than the client's timeout. */
+    /** Conditional GETs answered 304 Not Modified (they do not count against the rate limit). */
+    public int notModifiedCount() {
+        return api.notModifiedCount();
+    }
+
     public void setTimeoutDelay(Duration delay) {
         api.setTimeoutDelay(delay);
     }
