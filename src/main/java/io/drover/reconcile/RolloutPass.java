@@ -11,7 +11,6 @@ import io.drover.gate.Gate;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
 import io.drover.model.FileChange;
-import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
 import io.drover.model.Rollout;
 import io.drover.planning.Plan;
@@ -41,44 +40,40 @@ final class RolloutPass {
 
     private final FleetWorkspace workspace;
     private final Forge forge;
-    private final Gate gate;
-    private final String gateDescription;
     private final Clock clock;
     private final ReconcileSettings settings;
+    private final Reconciler.Observed observed;
     private final ObjectId head;
     private final FleetFiles files;
-    private final Fleet fleet;
     private final Rollout rollout;
     private final Policy policy;
-    private final List<PullRequest> openDroverPullRequests;
+    private final StepComments comments;
 
     RolloutPass(Reconciler.Observed observed, Rollout rollout, Policy policy) {
+        this.observed = observed;
         this.workspace = observed.workspace();
         this.forge = observed.forge();
-        this.gate = observed.gate();
-        this.gateDescription = observed.gateDescription();
         this.clock = observed.clock();
         this.settings = observed.settings();
         this.head = observed.head();
         this.files = observed.files();
-        this.fleet = observed.fleet();
-        this.openDroverPullRequests = observed.openDroverPullRequests();
         this.rollout = rollout;
         this.policy = policy;
+        this.comments = new StepComments(forge, files, settings, rollout);
     }
 
     Outcome run() throws GitFailure, ForgeException {
         Plan plan;
         try {
-            plan = Planner.plan(fleet, rollout, policy, TemplateSet.forFleet(files));
+            plan = Planner.plan(observed.fleet(), rollout, policy, TemplateSet.forFleet(files));
         } catch (PlanRefusedException e) {
             return Outcome.of(rollout.name(), Action.BLOCKED, "plan refused: " + e.getMessage());
         }
         String prefix = settings.branchOf(rollout.name(), "");
-        List<PullRequest> mine = openDroverPullRequests.stream().filter(p -> p.head().startsWith(prefix)).toList();
+        List<PullRequest> mine = observed.openDroverPullRequests().stream().filter(p -> p.head().startsWith(prefix)).toList();
         if (plan.isEmpty()) {
             if (!mine.isEmpty()) {
-                return closeSuperseded(mine.get(0), "none, the rollout is complete");
+                return comments.closeSuperseded(mine.get(0), "none, the rollout is complete");
             }
             return Outcome.of(rollout.name(), Action.DONE, "every selected cluster is at " + rollout.targetVersion());
         }
@@ -86,17 +81,17 @@ final class RolloutPass {
         String branch = settings.branchOf(rollout.name(), step.id());
         Optional<PullRequest> stale = mine.stream().filter(p -> !p.head().equals(branch)).findFirst();
         if (stale.isPresent()) {
-            return closeSuperseded(stale.get(), step.id());
+            return comments.closeSuperseded(stale.get(), step.id());
         }
         MergedSteps merged = MergedSteps.of(workspace, head, rollout.name());
-        StepTexts texts = new StepTexts(files, plan, merged.stepIds().size(), gateDescription);
+        StepTexts texts = new StepTexts(files, plan, merged.stepIds().size(), observed.gateDescription());
         Optional<PullRequest> pr = forge.findByHead(branch);
         if (pr.isEmpty()) {
             return proposeNext(texts, branch, merged);
         }
         return switch (pr.get().state()) {
             case OPEN -> tendOpen(pr.get(), texts, branch);
-            case CLOSED -> commentOnce(pr.get(), "paused-closed", texts, Map.of("rolloutPath", rollout.path()), Action.PAUSED,
+            case CLOSED -> comments.once(pr.get(), "paused-closed", texts, Map.of("rolloutPath", rollout.path()), Action.PAUSED,
                     "pull request #" + pr.get().number() + " was closed without merge; reopen it to go on");
             case MERGED -> mergedButStillNext(pr.get(), texts, branch);
         };
@@ -144,7 +139,7 @@ final class RolloutPass {
                 Map<String, Object> extra = new HashMap<>();
                 extra.put("reason", reason);
                 extra.put("until", until.map(Instant::toString).orElse(""));
-                Outcome said = commentOnce(lastPr.get(), "waiting-window", texts, extra, Action.WAITING,
+                Outcome said = comments.once(lastPr.get(), "waiting-window", texts, extra, Action.WAITING,
                         reason + until.map(t -> ", next step not before " + t).orElse(""));
                 return new Outcome(said.rollout(), said.action(), said.detail(), Optional.of(comeBack));
             }
@@ -155,7 +150,7 @@ final class RolloutPass {
     /** Holds the next step while the last merged one is gated, soaking, or merged differently than proposed. */
     private Optional<Outcome> afterMerge(MergedSteps.Last last) throws GitFailure, ForgeException {
         Optional<Step> proposed = proposedBefore(last);
-        Gate.Result result = gate.check(new Gate.Request(rollout.name(), last.trailers().stepId(),
+        Gate.Result result = observed.gate().check(new Gate.Request(rollout.name(), last.trailers().stepId(),
                 io.drover.model.StepKind.byId(last.trailers().kind()).orElseThrow(),
                 proposed.map(Step::clusters).orElse(List.of()), last.mergeCommit().name()));
         if (result instanceof Gate.Result.Waiting waiting) {
@@ -164,13 +159,13 @@ final class RolloutPass {
         }
         Optional<PullRequest> lastPr = forge.findByHead(settings.branchOf(rollout.name(), last.trailers().stepId()));
         if (result instanceof Gate.Result.Failed failed && lastPr.isPresent()) {
-            return Optional.of(commentOnce(lastPr.get(), "gate-failed", null, Map.of("reason", failed.reason()), Action.PAUSED,
+            return Optional.of(comments.once(lastPr.get(), "gate-failed", null, Map.of("reason", failed.reason()), Action.PAUSED,
                     "gate of " + last.trailers().stepId() + " failed: " + failed.reason()));
         }
         if (proposed.isPresent() && lastPr.isPresent()) {
             List<String> differing = differingPaths(proposed.get(), last.mergeCommit());
             if (!differing.isEmpty()) {
-                return Optional.of(commentOnce(lastPr.get(), "merged-differs", null, Map.of("paths", String.join(", ", differing)),
+                return Optional.of(comments.once(lastPr.get(), "merged-differs", null, Map.of("paths", String.join(", ", differing)),
                         Action.PAUSED, "merged content of " + last.trailers().stepId() + " differs in " + differing));
             }
         }
@@ -213,7 +208,7 @@ final class RolloutPass {
             return Outcome.of(rollout.name(), Action.BLOCKED, "#" + pr.number() + " is open but branch " + branch + " is gone");
         }
         if (hasHumanCommits(tip.get())) {
-            return commentOnce(pr, "human-commit", texts, Map.of("head", branch), Action.WAITING,
+            return comments.once(pr, "human-commit", texts, Map.of("head", branch), Action.WAITING,
                     "#" + pr.number() + " has someone else's commits; Drover leaves the branch alone");
         }
         Step step = texts.step();
@@ -221,9 +216,8 @@ final class RolloutPass {
             ObjectId rebuilt = workspace.commit(head, step.changes(), texts.commitMessage(), settings.bot(), clock.instant());
             workspace.push(branch, rebuilt, tip);
             List<String> paths = step.changes().stream().map(FileChange::path).toList();
-            forge.comment(pr.number(), Texts.render(files, "comments/rebuilt.md.qute", data(texts, Map.of(
-                    "paths", String.join(", ", paths), "baseSha", head.name().substring(0, 12),
-                    "marker", "drover:rebuilt " + rebuilt.name()))));
+            comments.post(pr.number(), "rebuilt", texts, Map.of("paths", String.join(", ", paths),
+                    "baseSha", head.name().substring(0, 12), "marker", "drover:rebuilt " + rebuilt.name()));
             return Outcome.of(rollout.name(), Action.REBUILT, "#" + pr.number() + " on " + head.name().substring(0, 12));
         }
         if (policy.autoMerge().contains(step.kind())) {
@@ -233,8 +227,7 @@ final class RolloutPass {
                         clock.instant().plusSeconds(60));
             }
             if (forge.merge(pr.number(), tip.get().name(), texts.title())) {
-                forge.comment(pr.number(), Texts.render(files, "comments/auto-merged.md.qute",
-                        data(texts, Map.of("marker", "drover:auto-merged"))));
+                comments.post(pr.number(), "auto-merged", texts, Map.of("marker", "drover:auto-merged"));
                 return Outcome.of(rollout.name(), Action.MERGED, "#" + pr.number() + " (auto-merge allowed for " + step.kind() + ")");
             }
             return Outcome.waitUntil(rollout.name(), "GitHub refused to merge #" + pr.number(), clock.instant().plusSeconds(60));
@@ -256,41 +249,8 @@ final class RolloutPass {
                     clock.instant().plusSeconds(30));
         }
         List<String> differing = differingPaths(texts.step(), head);
-        return commentOnce(pr, "merged-differs", texts, Map.of("paths", String.join(", ", differing)), Action.PAUSED,
+        return comments.once(pr, "merged-differs", texts, Map.of("paths", String.join(", ", differing)), Action.PAUSED,
                 "#" + pr.number() + " was merged with other content than proposed (" + differing + ")");
-    }
-
-    private Outcome closeSuperseded(PullRequest pr, String next) throws ForgeException {
-        Map<String, Object> data = new HashMap<>();
-        data.put("rollout", rollout.name());
-        data.put("nextStep", next);
-        data.put("marker", "drover:superseded");
-        forge.comment(pr.number(), Texts.render(files, "comments/superseded.md.qute", data));
-        forge.close(pr.number());
-        return Outcome.of(rollout.name(), Action.CLOSED_SUPERSEDED, "#" + pr.number() + " (" + pr.head() + "); next is " + next);
-    }
-
-    /** Comments once per pull request and kind; afterwards reports the same state without writing. */
-    private Outcome commentOnce(PullRequest pr, String kind, StepTexts texts, Map<String, Object> extra, Action action,
-            String detail) throws ForgeException {
-        String marker = "drover:" + kind + " rollout=" + rollout.name();
-        if (forge.hasComment(pr.number(), marker)) {
-            return Outcome.of(rollout.name(), action, detail);
-        }
-        Map<String, Object> data = new HashMap<>(texts == null ? Map.of() : texts.data());
-        data.putAll(extra);
-        data.put("rollout", rollout.name());
-        data.put("branch", settings.baseBranch());
-        data.put("marker", marker);
-        forge.comment(pr.number(), Texts.render(files, "comments/" + kind + ".md.qute", data));
-        return Outcome.of(rollout.name(), action, detail + " (commented on #" + pr.number() + ")");
-    }
-
-    private Map<String, Object> data(StepTexts texts, Map<String, Object> extra) {
-        Map<String, Object> data = new HashMap<>(texts.data());
-        data.putAll(extra);
-        data.put("branch", settings.baseBranch());
-        return data;
     }
 
     /** Whether the branch has the step's content in every file it touches (a base that moved elsewhere is fine). */
