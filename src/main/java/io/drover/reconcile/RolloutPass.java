@@ -86,7 +86,9 @@ final class RolloutPass {
         MergedSteps merged = MergedSteps.of(workspace, head, rollout.name());
         StepTexts texts = new StepTexts(files, plan, merged.stepIds().size(), observed.gateDescription());
         Optional<PullRequest> pr = forge.findByHead(branch);
-        if (pr.isEmpty()) {
+        // A PR Drover closed itself because the plan moved on is no human's pause: propose anew.
+        if (pr.isEmpty() || (pr.get().state() == PullRequest.State.CLOSED
+                && forge.hasComment(pr.get().number(), StepComments.SUPERSEDED))) {
             return proposeNext(texts, branch, merged);
         }
         return switch (pr.get().state()) {

@@ -12,6 +12,9 @@ import java.util.Map;
 /** What Drover says on pull requests, from the templates in {@code templates/comments}. */
 final class StepComments {
 
+    /** Marks the comment on a PR Drover closed because its step was no longer next. */
+    static final String SUPERSEDED = "drover:superseded";
+
     private final Forge forge;
     private final FleetFiles files;
     private final ReconcileSettings settings;
@@ -43,7 +46,7 @@ final class StepComments {
 
     /** Closes a Drover pull request whose step is no longer next, saying which is. */
     Outcome closeSuperseded(PullRequest pr, String next) throws ForgeException {
-        post(pr.number(), "superseded", null, Map.of("nextStep", next, "marker", "drover:superseded"));
+        post(pr.number(), "superseded", null, Map.of("nextStep", next, "marker", SUPERSEDED));
         forge.close(pr.number());
         return Outcome.of(rollout.name(), Action.CLOSED_SUPERSEDED, "#" + pr.number() + " (" + pr.head() + "); next is " + next);
     }

@@ -117,6 +117,33 @@ class HumansInTheLoopTest {
         assertThat(fixture.forge.pull(1).state()).isEqualTo(State.MERGED);
     }
 
+    @Test
+    void whenThePlanChangesTheOpenStepIsClosedBeforeTheNewOneOpens() throws Exception {
+        fixture.origin.commit("main", Map.of("rollouts/production-1-31.yaml",
+                fixture.origin.read("main", "rollouts/production-1-31.yaml").replace("strategy: blue-green", "strategy: rolling")),
+                "Upgrade in place after all", GitOrigin.HUMAN);
+
+        Outcome closed = pass();
+        Outcome opened = pass();
+
+        assertThat(closed.action()).isEqualTo(Action.CLOSED_SUPERSEDED);
+        assertThat(fixture.forge.pull(1).state()).isEqualTo(State.CLOSED);
+        assertThat(fixture.forge.pull(1).comments()).singleElement().asString().contains("no longer next", "drain-prod-euw-01");
+        assertThat(opened.action()).isEqualTo(Action.OPENED);
+        assertThat(fixture.forge.pulls()).hasSize(2);
+        assertThat(fixture.forge.pull(2).request().head()).isEqualTo("drover/production-1-31/drain-prod-euw-01");
+        assertThat(fixture.forge.pulls()).filteredOn(p -> p.state() == State.OPEN).hasSize(1);
+
+        // Back to blue/green: the step Drover closed itself is proposed again, not taken for a pause.
+        fixture.origin.commit("main", Map.of("rollouts/production-1-31.yaml",
+                fixture.origin.read("main", "rollouts/production-1-31.yaml").replace("strategy: rolling", "strategy: blue-green")),
+                "Blue/green after all", GitOrigin.HUMAN);
+        assertThat(pass().action()).isEqualTo(Action.CLOSED_SUPERSEDED);
+        assertThat(pass().action()).isEqualTo(Action.OPENED);
+        assertThat(fixture.forge.pull(3).request().head()).isEqualTo(FIRST);
+        assertThat(fixture.forge.pulls()).filteredOn(p -> p.state() == State.OPEN).hasSize(1);
+    }
+
     private Outcome pass() throws Exception {
         return reconciler.pass().get(0);
     }
