@@ -33,6 +33,9 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
     static final String NAME = "drover-stub-github";
 
     private static final int RATE_LIMIT = 5000;
+    /** The GETs whose 304 answer the description declares; others always answer in full. */
+    private static final java.util.regex.Pattern NOT_MODIFIED_DECLARED =
+            java.util.regex.Pattern.compile("/rate_limit|/repos/[^/]+/[^/]+/(pulls|pulls/\\d+|issues/\\d+)");
 
     private final String owner;
     private final String name;
@@ -119,7 +122,7 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
         if (!refused && method.equals("GET") && reply.status() == 200 && reply.body() != null) {
             // GitHub tags what it serves; a request that names the current tag gets 304, uncounted.
             etag = "\"" + sha256(reply.body()) + "\"";
-            if (etag.equals(request.getHeader("If-None-Match"))) {
+            if (etag.equals(request.getHeader("If-None-Match")) && NOT_MODIFIED_DECLARED.matcher(path).matches()) {
                 rateLimitUsed.decrementAndGet();
                 notModified.incrementAndGet();
                 reply = new Reply(304, null, Map.of());
