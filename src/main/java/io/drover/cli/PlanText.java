@@ -67,7 +67,7 @@ final class PlanText {
         }
         out.println();
         out.printf("%d steps. Each is one pull request; Drover opens the next only after the previous is merged,"
-                + " healthy in Argo CD and has soaked.%n", total);
+                + " has passed its gates and has soaked.%n", total);
     }
 
     static void table(TrafficState state, CapacityVerdict verdict, PrintWriter out) {
