@@ -249,14 +249,6 @@ public final class FleetWorkspace implements AutoCloseable {
         }
     }
 
-    public RevCommit parse(ObjectId commit) throws GitFailure {
-        try (RevWalk walk = new RevWalk(git.getRepository())) {
-            return walk.parseCommit(commit);
-        } catch (IOException e) {
-            throw new GitFailure("no commit " + commit.name() + ": " + e.getMessage(), e);
-        }
-    }
-
     public boolean isAncestor(ObjectId maybeAncestor, ObjectId of) throws GitFailure {
         try (RevWalk walk = new RevWalk(git.getRepository())) {
             return walk.isMergedInto(walk.parseCommit(maybeAncestor), walk.parseCommit(of));

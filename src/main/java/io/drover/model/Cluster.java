@@ -28,8 +28,4 @@ public record Cluster(
     public String directory() {
         return "clusters/" + name;
     }
-
-    public Map<String, String> secretLabels() {
-        return secret.labels();
-    }
 }

@@ -7,11 +7,11 @@ import java.util.Optional;
 public record Outcome(String rollout, Action action, String detail, Optional<Instant> comeBackAt) {
 
     public enum Action {
-        OPENED, REBUILT, MERGED, CLOSED_SUPERSEDED, COMMENTED, WAITING, PAUSED, DONE, BLOCKED;
+        OPENED, REBUILT, MERGED, CLOSED_SUPERSEDED, WAITING, PAUSED, DONE, BLOCKED;
 
         /** Whether the pass wrote something to the forge or the repository. */
         public boolean wrote() {
-            return this == OPENED || this == REBUILT || this == MERGED || this == CLOSED_SUPERSEDED || this == COMMENTED;
+            return this == OPENED || this == REBUILT || this == MERGED || this == CLOSED_SUPERSEDED;
         }
     }
 

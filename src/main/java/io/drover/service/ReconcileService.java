@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +46,6 @@ public class ReconcileService {
     private volatile FleetWorkspace workspace;
     private volatile Instant notBefore = Instant.EPOCH;
     private volatile int failuresInARow;
-    private volatile List<Outcome> lastOutcomes = List.of();
 
     public ReconcileService(DroverConfig config) {
         this.config = config;
@@ -107,10 +105,6 @@ public class ReconcileService {
         return triggers.get();
     }
 
-    public List<Outcome> lastOutcomes() {
-        return lastOutcomes;
-    }
-
     private void runPass(String reason) {
         if (clock.instant().isBefore(notBefore)) {
             LOG.debugf("pass (%s) skipped: backing off until %s", reason, notBefore);
@@ -118,7 +112,6 @@ public class ReconcileService {
         }
         try {
             List<Outcome> outcomes = reconciler().pass();
-            lastOutcomes = outcomes;
             failuresInARow = 0;
             notBefore = Instant.EPOCH;
             outcomes.forEach(o -> {
@@ -159,9 +152,5 @@ public class ReconcileService {
                             new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label()));
         }
         return reconciler;
-    }
-
-    Optional<Instant> backingOffUntil() {
-        return clock.instant().isBefore(notBefore) ? Optional.of(notBefore) : Optional.empty();
     }
 }

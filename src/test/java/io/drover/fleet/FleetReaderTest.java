@@ -55,7 +55,7 @@ class FleetReaderTest {
 
         assertThat(cluster.secret().path()).isEqualTo("argocd/clusters/prod-use-01.yaml");
         assertThat(cluster.secret().server()).isEqualTo("https://api.prod-use-01.fleet.example.com");
-        assertThat(cluster.secretLabels()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(cluster.secret().labels()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "argocd.argoproj.io/secret-type", "cluster",
                 "env", "production",
                 "region", "us-east-1",
