@@ -63,7 +63,7 @@ final class ContractCheck implements RequestListener {
                 .withRule("an injected fault may use a status the operation does not declare",
                         allOf(messageHasKey("validation.response.status.unknown"), isInjectedFault()));
         this.validator = OpenApiInteractionValidator
-                .createForSpecificationUrl(GitHubDescription.file().toString())
+                .createForSpecificationUrl(GitHubDescription.location().toString())
                 .withWhitelist(whitelist)
                 .build();
         this.listener = new OpenApiValidationListener(validator);
