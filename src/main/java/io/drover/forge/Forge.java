@@ -19,8 +19,13 @@ public interface Forge {
 
     void comment(int number, String body) throws ForgeException;
 
+    /** Every comment on the pull request, oldest first. */
+    List<Comment> comments(int number) throws ForgeException;
+
     /** Whether some comment on the pull request contains {@code marker}: how "comment once" stays once. */
-    boolean hasComment(int number, String marker) throws ForgeException;
+    default boolean hasComment(int number, String marker) throws ForgeException {
+        return comments(number).stream().anyMatch(c -> c.body().contains(marker));
+    }
 
     MergeReadiness readiness(int number) throws ForgeException;
 

@@ -3,7 +3,10 @@ package io.drover.forge;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A pull request as Drover needs to see it, whatever forge it lives on. */
+/**
+ * A pull request as Drover needs to see it, whatever forge it lives on. {@code author} is the login
+ * that opened it: on Drover's own pull requests, comments by that login are Drover's.
+ */
 public record PullRequest(
         int number,
         String url,
@@ -11,7 +14,8 @@ public record PullRequest(
         String headSha,
         State state,
         Optional<String> mergeCommitSha,
-        Optional<Instant> mergedAt) {
+        Optional<Instant> mergedAt,
+        String author) {
 
     public enum State { OPEN, CLOSED, MERGED }
 

@@ -32,6 +32,7 @@ import org.eclipse.jgit.transport.RefLeaseSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Drover's clone of the fleet repository: bare, cloned once into the data directory and fetched
@@ -89,28 +90,28 @@ public final class FleetWorkspace implements AutoCloseable {
     }
 
     /** The fetched tip of a branch of origin. */
-    public Optional<ObjectId> branchTip(String branch) throws GitFailure {
+    public Optional<String> branchTip(String branch) throws GitFailure {
         try {
             Ref ref = git.getRepository().exactRef(REMOTE + branch);
-            return Optional.ofNullable(ref).map(Ref::getObjectId);
+            return Optional.ofNullable(ref).map(Ref::getObjectId).map(ObjectId::name);
         } catch (IOException e) {
             throw new GitFailure("cannot read branch " + branch + ": " + e.getMessage(), e);
         }
     }
 
-    public FleetFiles files(ObjectId commit) throws GitFailure {
+    public FleetFiles files(String commit) throws GitFailure {
         try {
-            return FleetSource.commit(git.getRepository(), commit);
+            return FleetSource.commit(git.getRepository(), ObjectId.fromString(commit));
         } catch (IOException e) {
-            throw new GitFailure("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+            throw new GitFailure("cannot read commit " + commit + ": " + e.getMessage(), e);
         }
     }
 
     /** The text of one file at a commit, or empty when the commit has no such file. */
-    public Optional<String> read(ObjectId commit, String path) throws GitFailure {
+    public Optional<String> read(String commit, String path) throws GitFailure {
         Repository repository = git.getRepository();
         try (RevWalk walk = new RevWalk(repository)) {
-            RevCommit parsed = walk.parseCommit(commit);
+            RevCommit parsed = walk.parseCommit(ObjectId.fromString(commit));
             try (TreeWalk tree = TreeWalk.forPath(repository, path, parsed.getTree())) {
                 if (tree == null) {
                     return Optional.empty();
@@ -118,16 +119,16 @@ public final class FleetWorkspace implements AutoCloseable {
                 return Optional.of(new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new GitFailure("cannot read " + path + " at " + commit.name() + ": " + e.getMessage(), e);
+            throw new GitFailure("cannot read " + path + " at " + commit + ": " + e.getMessage(), e);
         }
     }
 
     /** A commit on top of {@code base} holding exactly the base tree with the changes applied. */
-    public ObjectId commit(ObjectId base, List<FileChange> changes, String message, BotIdentity author, Instant when)
+    public String commit(String base, List<FileChange> changes, String message, BotIdentity author, Instant when)
             throws GitFailure {
         Repository repository = git.getRepository();
         try (RevWalk walk = new RevWalk(repository); ObjectInserter inserter = repository.newObjectInserter()) {
-            RevCommit parent = walk.parseCommit(base);
+            RevCommit parent = walk.parseCommit(ObjectId.fromString(base));
             DirCache index = DirCache.newInCore();
             DirCacheBuilder builder = index.builder();
             try (ObjectReader reader = repository.newObjectReader()) {
@@ -158,9 +159,9 @@ public final class FleetWorkspace implements AutoCloseable {
             commit.setMessage(message);
             ObjectId id = inserter.insert(commit);
             inserter.flush();
-            return id;
+            return id.name();
         } catch (IOException e) {
-            throw new GitFailure("cannot build a commit on " + base.name() + ": " + e.getMessage(), e);
+            throw new GitFailure("cannot build a commit on " + base + ": " + e.getMessage(), e);
         }
     }
 
@@ -169,12 +170,12 @@ public final class FleetWorkspace implements AutoCloseable {
      * last saw it ({@code expected}, or absent when empty): a force-with-lease that never overwrites
      * a commit Drover has not seen.
      */
-    public void push(String branch, ObjectId commit, Optional<ObjectId> expected) throws GitFailure {
+    public void push(String branch, String commit, Optional<String> expected) throws GitFailure {
         String ref = Constants.R_HEADS + branch;
         try {
             Iterable<PushResult> results = git.push().setRemote("origin").setCredentialsProvider(credentials)
-                    .setRefSpecs(new RefSpec("+" + commit.name() + ":" + ref))
-                    .setRefLeaseSpecs(new RefLeaseSpec(ref, expected.map(ObjectId::name).orElse(ObjectId.zeroId().name())))
+                    .setRefSpecs(new RefSpec("+" + commit + ":" + ref))
+                    .setRefLeaseSpecs(new RefLeaseSpec(ref, expected.orElse(ObjectId.zeroId().name())))
                     .call();
             for (PushResult result : results) {
                 RemoteRefUpdate update = result.getRemoteUpdate(ref);
@@ -184,23 +185,26 @@ public final class FleetWorkspace implements AutoCloseable {
                 }
             }
             var update = git.getRepository().updateRef(REMOTE + branch);
-            update.setNewObjectId(commit);
+            update.setNewObjectId(ObjectId.fromString(commit));
             update.forceUpdate();
         } catch (GitAPIException | IOException e) {
             throw new GitFailure("cannot push " + branch + " to origin: " + e.getMessage(), e);
         }
     }
 
-    /** The commits on {@code branch} that {@code base} does not have, newest first. */
-    public List<RevCommit> commitsAhead(ObjectId branch, ObjectId base) throws GitFailure {
+    /** Whether {@code branch} has a commit that {@code base} does not have, authored or committed by anyone but the bot. */
+    public boolean hasForeignCommits(String branch, String base, BotIdentity bot) throws GitFailure {
         try (RevWalk walk = new RevWalk(git.getRepository())) {
-            walk.markStart(walk.parseCommit(branch));
-            walk.markUninteresting(walk.parseCommit(base));
-            List<RevCommit> commits = new ArrayList<>();
-            walk.forEach(commits::add);
-            return commits;
+            walk.markStart(walk.parseCommit(ObjectId.fromString(branch)));
+            walk.markUninteresting(walk.parseCommit(ObjectId.fromString(base)));
+            for (RevCommit commit : walk) {
+                if (!bot.authored(commit.getAuthorIdent()) || !bot.authored(commit.getCommitterIdent())) {
+                    return true;
+                }
+            }
+            return false;
         } catch (IOException e) {
-            throw new GitFailure("cannot compare " + branch.name() + " with " + base.name() + ": " + e.getMessage(), e);
+            throw new GitFailure("cannot compare " + branch + " with " + base + ": " + e.getMessage(), e);
         }
     }
 
@@ -208,10 +212,10 @@ public final class FleetWorkspace implements AutoCloseable {
      * The first-parent history of a branch, newest first: each commit with, for a merge, the commit
      * it merged, so that a step commit is found whether it was merged, squashed or rebased.
      */
-    public List<MainlineCommit> mainline(ObjectId tip, int limit) throws GitFailure {
+    public List<MainlineCommit> mainline(String tip, int limit) throws GitFailure {
         try (RevWalk walk = new RevWalk(git.getRepository())) {
             walk.setFirstParent(true);
-            walk.markStart(walk.parseCommit(tip));
+            walk.markStart(walk.parseCommit(ObjectId.fromString(tip)));
             List<MainlineCommit> commits = new ArrayList<>();
             for (RevCommit commit : walk) {
                 List<String> merged = new ArrayList<>();
@@ -228,8 +232,8 @@ public final class FleetWorkspace implements AutoCloseable {
                         }
                     }
                 }
-                Optional<ObjectId> parent = commit.getParentCount() > 0 ? Optional.of(commit.getParent(0).copy()) : Optional.empty();
-                commits.add(new MainlineCommit(commit.copy(), parent, commit.getCommitterIdent().getWhenAsInstant(),
+                Optional<String> parent = commit.getParentCount() > 0 ? Optional.of(commit.getParent(0).name()) : Optional.empty();
+                commits.add(new MainlineCommit(commit.name(), parent, commit.getCommitterIdent().getWhenAsInstant(),
                         commit.getFullMessage(), merged));
                 if (commits.size() >= limit) {
                     break;
@@ -237,22 +241,44 @@ public final class FleetWorkspace implements AutoCloseable {
             }
             return commits;
         } catch (IOException e) {
-            throw new GitFailure("cannot walk the history of " + tip.name() + ": " + e.getMessage(), e);
+            throw new GitFailure("cannot walk the history of " + tip + ": " + e.getMessage(), e);
         }
     }
 
     /** A commit of a branch's first-parent history, and the messages of the commits it merged, if any. */
-    public record MainlineCommit(ObjectId id, Optional<ObjectId> firstParent, Instant time, String message,
+    public record MainlineCommit(String id, Optional<String> firstParent, Instant time, String message,
             List<String> mergedMessages) {
         public MainlineCommit {
             mergedMessages = List.copyOf(mergedMessages);
         }
     }
 
-    public boolean isAncestor(ObjectId maybeAncestor, ObjectId of) throws GitFailure {
-        try (RevWalk walk = new RevWalk(git.getRepository())) {
-            return walk.isMergedInto(walk.parseCommit(maybeAncestor), walk.parseCommit(of));
+    /** The paths whose content differs between two commits, in tree order. */
+    public List<String> changedPaths(String from, String to) throws GitFailure {
+        Repository repository = git.getRepository();
+        try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+            tree.addTree(walk.parseCommit(ObjectId.fromString(from)).getTree());
+            tree.addTree(walk.parseCommit(ObjectId.fromString(to)).getTree());
+            tree.setRecursive(true);
+            tree.setFilter(TreeFilter.ANY_DIFF);
+            List<String> paths = new ArrayList<>();
+            while (tree.next()) {
+                paths.add(tree.getPathString());
+            }
+            return paths;
         } catch (IOException e) {
+            throw new GitFailure("cannot compare " + from + " with " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether {@code maybeAncestor} is {@code of} or one of its ancestors. An unknown commit (not
+     * fetched, or not a commit) is no ancestor: callers wait rather than guess.
+     */
+    public boolean isAncestor(String maybeAncestor, String of) {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(maybeAncestor)), walk.parseCommit(ObjectId.fromString(of)));
+        } catch (IOException | IllegalArgumentException e) {
             return false;
         }
     }

@@ -3,29 +3,23 @@ package io.drover.reconcile;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.FleetWorkspace.MainlineCommit;
 import io.drover.git.GitFailure;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Which steps of a rollout are merged, read from the base branch's history: the trailers of the
  * step commits, found on the mainline or in what a merge commit brought in.
  */
-record MergedSteps(Set<String> stepIds, Optional<Last> last) {
+record MergedSteps(Set<String> stepIds, Optional<MergedStep> last) {
 
     private static final int HISTORY_LIMIT = 10_000;
 
-    /** The newest merged step: its trailers, the mainline commit that merged it, and when. */
-    record Last(Trailers trailers, ObjectId mergeCommit, Optional<ObjectId> before, Instant mergedAt) {
-    }
-
-    static MergedSteps of(FleetWorkspace workspace, ObjectId head, String rollout) throws GitFailure {
+    static MergedSteps of(FleetWorkspace workspace, String head, String rollout) throws GitFailure {
         List<MainlineCommit> mainline = workspace.mainline(head, HISTORY_LIMIT);
         Set<String> ids = new LinkedHashSet<>();
-        Last last = null;
+        MergedStep last = null;
         for (MainlineCommit commit : mainline) {
             Optional<Trailers> trailers = Trailers.of(commit.message()).filter(t -> t.rollout().equals(rollout)).or(() ->
                     commit.mergedMessages().stream().map(Trailers::of).flatMap(Optional::stream)
@@ -33,7 +27,7 @@ record MergedSteps(Set<String> stepIds, Optional<Last> last) {
             if (trailers.isPresent()) {
                 ids.add(trailers.get().stepId());
                 if (last == null) {
-                    last = new Last(trailers.get(), commit.id(), commit.firstParent(), commit.time());
+                    last = new MergedStep(trailers.get(), commit.id(), commit.firstParent(), commit.time());
                 }
             }
         }

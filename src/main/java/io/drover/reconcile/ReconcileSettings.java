@@ -2,11 +2,18 @@ package io.drover.reconcile;
 
 import io.drover.git.BotIdentity;
 
-/** What a reconciler needs to know beyond the repository and the forge. */
-public record ReconcileSettings(String baseBranch, BotIdentity bot, String label) {
+/**
+ * What a reconciler needs to know beyond the repository and the forge. In a dry run every
+ * decision is made and reported, and nothing is written.
+ */
+public record ReconcileSettings(String baseBranch, BotIdentity bot, String label, boolean dryRun) {
 
     /** Every Drover branch starts with this, then the rollout name and the step id. */
     public static final String BRANCH_PREFIX = "drover/";
+
+    public ReconcileSettings(String baseBranch, BotIdentity bot, String label) {
+        this(baseBranch, bot, label, false);
+    }
 
     public String branchOf(String rollout, String stepId) {
         return BRANCH_PREFIX + rollout + "/" + stepId;

@@ -4,7 +4,6 @@ import io.drover.fleet.FleetReader;
 import io.drover.fleet.InvalidFleetException;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
-import io.drover.forge.PullRequest;
 import io.drover.gate.Gate;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
@@ -16,14 +15,15 @@ import io.drover.policy.Policy;
 import io.drover.policy.PolicyCatalog;
 import io.drover.reconcile.Outcome.Action;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Level-based reconciliation of every rollout in the fleet repository: fetch, read the base
- * branch, look at Drover's pull requests, and take at most one action per rollout. Holds no state
- * between passes; a fresh reconciler on the same data directory carries on where another stopped.
+ * Level-based reconciliation of every rollout in the fleet repository. Each pass fetches, reads the
+ * base branch, and for every rollout observes ({@link Observe}), decides ({@link Decide}, pure) and
+ * acts ({@link Act}, the one writer): at most one write per rollout. Holds no state between
+ * passes; a fresh reconciler on the same data directory carries on where another stopped.
  */
 public final class Reconciler {
 
@@ -44,36 +44,48 @@ public final class Reconciler {
         this.settings = settings;
     }
 
-    /** Everything one pass observed, shared by the rollouts' passes. */
-    record Observed(FleetWorkspace workspace, Forge forge, Gate gate, String gateDescription, Clock clock,
-            ReconcileSettings settings, ObjectId head, FleetFiles files, Fleet fleet, List<PullRequest> openDroverPullRequests) {
-    }
-
+    /**
+     * One pass over every rollout. A failure reading the fleet repo or the list of Drover's pull
+     * requests ends the pass (nothing can be judged); a failure within one rollout is that
+     * rollout's outcome only.
+     */
     public List<Outcome> pass() throws GitFailure, ForgeException {
         workspace.fetch();
-        ObjectId head = workspace.branchTip(settings.baseBranch()).orElseThrow(() ->
+        String head = workspace.branchTip(settings.baseBranch()).orElseThrow(() ->
                 new GitFailure("origin has no branch " + settings.baseBranch() + " (drover.repo.branch)"));
         FleetFiles files = workspace.files(head);
         Fleet fleet;
         try {
             fleet = FleetReader.read(files);
         } catch (InvalidFleetException e) {
-            return List.of(Outcome.of("*", Action.BLOCKED, "the fleet repo at " + head.name().substring(0, 12)
+            return List.of(Outcome.of("*", Action.BLOCKED, "the fleet repo at " + head.substring(0, 12)
                     + " is invalid; nothing is proposed until it is fixed:\n" + e.getMessage()));
         }
-        Observed observed = new Observed(workspace, forge, gate, gateDescription, clock, settings, head, files, fleet,
+        Observe observe = new Observe(workspace, forge, gate, gateDescription, settings, head, files, fleet,
                 forge.openPullRequests(ReconcileSettings.BRANCH_PREFIX));
+        Act act = new Act(workspace, forge, files, settings, clock, head);
         List<Outcome> outcomes = new ArrayList<>();
         for (Rollout rollout : fleet.rollouts().values()) {
-            Policy policy;
-            try {
-                policy = PolicyCatalog.resolve(files, rollout.policyName());
-            } catch (InvalidPolicyException e) {
-                outcomes.add(Outcome.of(rollout.name(), Action.BLOCKED, e.getMessage()));
-                continue;
-            }
-            outcomes.add(new RolloutPass(observed, rollout, policy).run());
+            outcomes.add(reconcile(rollout, files, observe, act));
         }
         return outcomes;
+    }
+
+    private Outcome reconcile(Rollout rollout, FleetFiles files, Observe observe, Act act) {
+        Policy policy;
+        try {
+            policy = PolicyCatalog.resolve(files, rollout.policyName());
+        } catch (InvalidPolicyException e) {
+            return Outcome.of(rollout.name(), Action.BLOCKED, e.getMessage());
+        }
+        try {
+            Instant now = clock.instant();
+            RolloutState state = observe.rollout(rollout, policy, now);
+            return act.apply(state, Decide.decide(state));
+        } catch (ForgeException e) {
+            return Outcome.failed(rollout.name(), e.getMessage(), e.retryAfter());
+        } catch (GitFailure | RuntimeException e) {
+            return Outcome.failed(rollout.name(), e.toString(), java.util.Optional.empty());
+        }
     }
 }

@@ -23,6 +23,11 @@ public interface DroverConfig {
 
     Reconcile reconcile();
 
+    /** Decide and report every pass, write nothing (no push, pull request, comment or merge). */
+    @WithName("dry-run")
+    @WithDefault("false")
+    boolean dryRun();
+
     Bot bot();
 
     interface Repo {

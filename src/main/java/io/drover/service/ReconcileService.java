@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -46,6 +48,12 @@ public class ReconcileService {
     private volatile FleetWorkspace workspace;
     private volatile Instant notBefore = Instant.EPOCH;
     private volatile int failuresInARow;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "drover-come-back");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final WakeUpTimer wakeUp = new WakeUpTimer(timer, clock, () -> trigger("a rollout's wait ends"));
 
     public ReconcileService(DroverConfig config) {
         this.config = config;
@@ -76,6 +84,7 @@ public class ReconcileService {
 
     void stop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
+        timer.shutdownNow();
         if (workspace != null) {
             workspace.close();
         }
@@ -112,15 +121,16 @@ public class ReconcileService {
         }
         try {
             List<Outcome> outcomes = reconciler().pass();
-            failuresInARow = 0;
-            notBefore = Instant.EPOCH;
-            outcomes.forEach(o -> {
-                if (o.action().wrote() || o.action() == Outcome.Action.BLOCKED || o.action() == Outcome.Action.PAUSED) {
-                    LOG.info(o);
-                } else {
-                    LOG.debug(o);
-                }
-            });
+            outcomes.forEach(ReconcileService::log);
+            Optional<Outcome> failed = outcomes.stream().filter(o -> o.action() == Outcome.Action.FAILED).findFirst();
+            if (failed.isPresent()) {
+                backOff(failed.get().toString(), failed.get().retryAfter().orElse(Duration.ZERO));
+            } else {
+                failuresInARow = 0;
+                notBefore = Instant.EPOCH;
+            }
+            outcomes.stream().map(Outcome::comeBackAt).flatMap(Optional::stream).min(Instant::compareTo)
+                    .ifPresent(this::comeBackAt);
         } catch (ForgeException e) {
             backOff(e.getMessage(), e.retryAfter().orElse(Duration.ZERO));
         } catch (GitFailure e) {
@@ -129,6 +139,25 @@ public class ReconcileService {
             LOG.error("reconcile pass failed", e);
             backOff(e.toString(), Duration.ZERO);
         }
+    }
+
+    private static void log(Outcome outcome) {
+        switch (outcome.action()) {
+            case FAILED -> LOG.warn(outcome);
+            case BLOCKED, PAUSED -> LOG.info(outcome);
+            default -> {
+                if (outcome.action().wrote()) {
+                    LOG.info(outcome);
+                } else {
+                    LOG.debug(outcome);
+                }
+            }
+        }
+    }
+
+    /** A pass at the earliest moment a rollout waits for (a soak's end, a change window), never before the backoff allows. */
+    private void comeBackAt(Instant when) {
+        wakeUp.at(when.isBefore(notBefore) ? notBefore : when);
     }
 
     private void backOff(String why, Duration asked) {
@@ -149,7 +178,7 @@ public class ReconcileService {
                     config.github().repository().orElseThrow(), config.repo().branch(), config.github().writeSpacing(), config.github().timeout(), clock);
             reconciler = new Reconciler(workspace, forge, new NoHealthGate(), "the soak time (no health gate is configured yet)",
                     clock, new ReconcileSettings(config.repo().branch(),
-                            new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label()));
+                            new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label(), config.dryRun()));
         }
         return reconciler;
     }

@@ -1,5 +1,6 @@
 package io.drover.reconcile;
 
+import io.drover.forge.Comment;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
 import io.drover.forge.MergeReadiness;
@@ -18,7 +19,8 @@ import java.util.Set;
  */
 final class CrashingForge implements Forge {
 
-    static final class Killed extends RuntimeException {
+    /** An Error, as a process death is: nothing in Drover may catch it and carry on. */
+    static final class Killed extends Error {
         Killed(String point) {
             super("killed at " + point);
         }
@@ -73,8 +75,8 @@ final class CrashingForge implements Forge {
     }
 
     @Override
-    public boolean hasComment(int number, String marker) throws ForgeException {
-        return forge.hasComment(number, marker);
+    public List<Comment> comments(int number) throws ForgeException {
+        return forge.comments(number);
     }
 
     @Override

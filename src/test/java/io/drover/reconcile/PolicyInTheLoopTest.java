@@ -52,6 +52,8 @@ class PolicyInTheLoopTest {
             assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
             fixture.forge.mergeAsReviewer(1);
             fixture.clock.set(Instant.parse("2026-11-25T10:00:00Z"));
+            assertThat(reconciler.pass().get(0).detail()).contains("gate of add-prod-euw-03 passed");
+            fixture.clock.advance(java.time.Duration.ofMinutes(10));
 
             Outcome frozen = reconciler.pass().get(0);
             reconciler.pass();
@@ -59,7 +61,7 @@ class PolicyInTheLoopTest {
             // The freeze ends with Friday 27 November; the default change windows then skip the weekend.
             assertThat(frozen.detail()).contains("freeze window retail-peak", "not before 2026-11-30T08:00:00Z");
             assertThat(frozen.comeBackAt()).contains(Instant.parse("2026-11-30T08:00:00Z"));
-            assertThat(fixture.forge.pull(1).comments()).singleElement().asString()
+            assertThat(fixture.forge.pull(1).comments()).filteredOn(c -> c.contains("freeze window")).singleElement().asString()
                     .contains("freeze window retail-peak", "not before 2026-11-30T08:00:00Z");
             assertThat(fixture.forge.pulls()).hasSize(1);
         }

@@ -1,5 +1,6 @@
 package io.drover.testing;
 
+import io.drover.forge.Comment;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
 import io.drover.forge.MergeReadiness;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * merges the branch into main. Records every write so tests can assert what happened.
  */
 public final class FakeForge implements Forge {
+
+    /** The login Drover's pull requests and comments are made by. */
+    public static final String BOT_LOGIN = "drover-bot";
 
     public record Record(int number, NewPullRequest request, State state, String mergeSha, java.time.Instant mergedAt,
             List<String> comments) {
@@ -100,8 +104,13 @@ public final class FakeForge implements Forge {
     }
 
     @Override
-    public synchronized boolean hasComment(int number, String marker) {
-        return pull(number).comments().stream().anyMatch(c -> c.contains(marker));
+    public synchronized List<Comment> comments(int number) {
+        List<String> bodies = pull(number).comments();
+        List<Comment> comments = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            comments.add(new Comment(number * 1000L + i, BOT_LOGIN, bodies.get(i)));
+        }
+        return comments;
     }
 
     @Override
@@ -138,7 +147,7 @@ public final class FakeForge implements Forge {
             headSha = "";
         }
         return new PullRequest(r.number(), "https://forge.example/pull/" + r.number(), r.request().head(), headSha, r.state(),
-                Optional.ofNullable(r.mergeSha()), Optional.ofNullable(r.mergedAt()));
+                Optional.ofNullable(r.mergeSha()), Optional.ofNullable(r.mergedAt()), BOT_LOGIN);
     }
 
     private record ObjectIdHolder(org.eclipse.jgit.lib.ObjectId id) {

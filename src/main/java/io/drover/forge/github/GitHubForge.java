@@ -1,5 +1,6 @@
 package io.drover.forge.github;
 
+import io.drover.forge.Comment;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
 import io.drover.forge.MergeReadiness;
@@ -8,6 +9,7 @@ import io.drover.forge.PullRequest;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -103,14 +105,14 @@ public final class GitHubForge implements Forge {
     }
 
     @Override
-    public boolean hasComment(int number, String marker) throws ForgeException {
+    public List<Comment> comments(int number) throws ForgeException {
         return call("read the comments of #" + number, () -> {
+            List<Comment> comments = new ArrayList<>();
             for (GHIssueComment comment : pullRequest(number).queryComments().list().withPageSize(100)) {
-                if (comment.getBody() != null && comment.getBody().contains(marker)) {
-                    return true;
-                }
+                String author = comment.getUser() == null ? "" : comment.getUser().getLogin();
+                comments.add(new Comment(comment.getId(), author, comment.getBody() == null ? "" : comment.getBody()));
             }
-            return false;
+            return comments;
         });
     }
 
@@ -201,7 +203,8 @@ public final class GitHubForge implements Forge {
                     : pr.getState() == GHIssueState.OPEN ? PullRequest.State.OPEN : PullRequest.State.CLOSED;
             return new PullRequest(pr.getNumber(), String.valueOf(pr.getHtmlUrl()), pr.getHead().getRef(), pr.getHead().getSha(),
                     state, Optional.ofNullable(pr.getMergeCommitSha()),
-                    Optional.ofNullable(pr.getMergedAt()).map(java.util.Date::toInstant));
+                    Optional.ofNullable(pr.getMergedAt()).map(java.util.Date::toInstant),
+                    pr.getUser() == null ? "" : pr.getUser().getLogin());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,0 +1,56 @@
+package io.drover.reconcile;
+
+import io.drover.forge.PullRequest;
+import io.drover.reconcile.Outcome.Action;
+import io.drover.reconcile.RolloutState.AfterMerge;
+import io.drover.reconcile.RolloutState.Rollback;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** What {@link Decide} chose for one rollout in one pass; {@link Act} carries it out. At most one write. */
+sealed interface Decision {
+
+    /** Push the step's branch if it does not hold the step yet, and open its pull request. */
+    record Propose(Proposal next) implements Decision {
+    }
+
+    /** The base moved under files the step touches: rebuild the branch on it and say so. */
+    record Rebuild(PullRequest pr, Proposal next, String expectedTip) implements Decision {
+    }
+
+    /** The policy lets Drover merge this step and the forge reports it mergeable. */
+    record Merge(PullRequest pr, Proposal next) implements Decision {
+    }
+
+    /** A Drover pull request whose step is no longer next: say which is, and close it. */
+    record CloseSuperseded(PullRequest pr, String nextStep) implements Decision {
+    }
+
+    /** Comment once (by marker kind) on a pull request, then report {@code then}. */
+    record Say(PullRequest pr, String kind, Map<String, Object> extra, Optional<Proposal> about, Action then, String detail,
+            Optional<Instant> until) implements Decision {
+        public Say {
+            extra = Map.copyOf(extra);
+        }
+    }
+
+    /** The merged step passed its gate now: record when (the soak starts here) on its pull request. */
+    record RecordGatePassed(PullRequest pr, MergedStep step, Instant soakUntil, String evidence) implements Decision {
+    }
+
+    /** The merged step failed its gate and the policy asks for a rollback: open the reverting pull request. */
+    record OpenRollback(AfterMerge last, Rollback rollback, String reason) implements Decision {
+    }
+
+    /** Nothing to write: report the state, and when to look again if that is known. */
+    record Hold(Action state, String detail, Optional<Instant> until) implements Decision {
+        static Hold of(Action state, String detail) {
+            return new Hold(state, detail, Optional.empty());
+        }
+
+        static Hold until(Action state, String detail, Instant when) {
+            return new Hold(state, detail, Optional.of(when));
+        }
+    }
+}

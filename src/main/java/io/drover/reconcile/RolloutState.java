@@ -1,0 +1,82 @@
+package io.drover.reconcile;
+
+import io.drover.forge.MergeReadiness;
+import io.drover.forge.PullRequest;
+import io.drover.gate.Gate;
+import io.drover.model.FileChange;
+import io.drover.policy.Policy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one pass observed about one rollout, and the only input of {@link Decide}. Observed
+ * fresh on every pass from the base branch, the plan made from it, Drover's pull requests and their
+ * comments, history, and the gate; nothing is remembered between passes.
+ *
+ * <p>What is observed depends on where the rollout stands: the merged step's gate is only looked
+ * at while no pull request of the next step exists, readiness only when the policy lets Drover
+ * merge. A field that was not looked at is empty.
+ */
+record RolloutState(
+        String rollout,
+        String rolloutPath,
+        String targetVersion,
+        Policy policy,
+        Instant now,
+        Optional<String> refusal,
+        Optional<Proposal> next,
+        List<PullRequest> openElsewhere,
+        Optional<StepPullRequest> stepPr,
+        BranchState branch,
+        Optional<AfterMerge> last) {
+
+    RolloutState {
+        openElsewhere = List.copyOf(openElsewhere);
+    }
+
+    /** The next step's pull request, newest from its branch, with what Drover already said on it. */
+    record StepPullRequest(PullRequest pr, Said said, boolean mergeVisible, List<String> mergedDiffers,
+            Optional<MergeReadiness> readiness) {
+        StepPullRequest {
+            mergedDiffers = List.copyOf(mergedDiffers);
+        }
+    }
+
+    /**
+     * The last merged step while the next one has no pull request: its pull request, the gate as
+     * observed now, what differs from what Drover proposed, and the rollback Drover would propose.
+     */
+    record AfterMerge(MergedStep step, Optional<PullRequest> pr, Said said, Gate.Result gate, List<String> differing,
+            Optional<Rollback> rollback) {
+        AfterMerge {
+            differing = List.copyOf(differing);
+        }
+    }
+
+    /**
+     * The pull request that reverts a merged step: its branch, an existing pull request from it, the
+     * changes that restore every file the step's merge changed, and the files that changed again
+     * since (a revert would overwrite someone's later work there, so none is proposed).
+     */
+    record Rollback(String branch, Optional<PullRequest> pr, List<FileChange> changes, List<String> changedSince) {
+        Rollback {
+            changes = List.copyOf(changes);
+            changedSince = List.copyOf(changedSince);
+        }
+    }
+
+    /** The marker kinds found in Drover's comments on one pull request, and when the gate passed, if it said so. */
+    record Said(Set<String> kinds, Optional<Instant> gatePassedAt) {
+        static final Said NOTHING = new Said(Set.of(), Optional.empty());
+
+        Said {
+            kinds = Set.copyOf(kinds);
+        }
+
+        boolean has(String kind) {
+            return kinds.contains(kind);
+        }
+    }
+}
