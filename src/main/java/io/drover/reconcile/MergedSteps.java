@@ -14,7 +14,7 @@ import org.eclipse.jgit.lib.ObjectId;
  * Which steps of a rollout are merged, read from the base branch's history: the trailers of the
  * step commits, found on the mainline or in what a merge commit brought in.
  */
-record MergedSteps(Set<String> stepIds, Optional<Last> last) {
+public record MergedSteps(Set<String> stepIds, Optional<Last> last) {
 
     private static final int HISTORY_LIMIT = 10_000;
 
@@ -22,7 +22,7 @@ record MergedSteps(Set<String> stepIds, Optional<Last> last) {
     record Last(Trailers trailers, ObjectId mergeCommit, Optional<ObjectId> before, Instant mergedAt) {
     }
 
-    static MergedSteps of(FleetWorkspace workspace, ObjectId head, String rollout) throws GitFailure {
+    public static MergedSteps of(FleetWorkspace workspace, ObjectId head, String rollout) throws GitFailure {
         List<MainlineCommit> mainline = workspace.mainline(head, HISTORY_LIMIT);
         Set<String> ids = new LinkedHashSet<>();
         Last last = null;
