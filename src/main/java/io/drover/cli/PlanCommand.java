@@ -1,13 +1,14 @@
 package io.drover.cli;
 
 import io.drover.fleet.FleetReader;
-import io.drover.fleet.FleetSource;
 import io.drover.fleet.InvalidFleetException;
+import io.drover.git.GitFailure;
 import io.drover.kustomize.Kustomize;
 import io.drover.kustomize.OverlayBuilds;
 import io.drover.kustomize.OverlayBuilds.Build;
 import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
+import io.drover.model.Problem;
 import io.drover.model.Rollout;
 import io.drover.planning.Plan;
 import io.drover.planning.PlanRefusedException;
@@ -15,11 +16,8 @@ import io.drover.planning.Planner;
 import io.drover.planning.templates.TemplateSet;
 import io.drover.policy.InvalidPolicyException;
 import io.drover.policy.Policy;
-import io.drover.policy.PolicyCatalog;
-import io.drover.policy.PolicyReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,11 +28,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Prints the pull requests a rollout would take, with their diffs and capacity tables.",
+        description = {"Prints the pull requests a rollout would take: an overview with a line per step, then each step"
+                + " with its files, diff and capacity table.",
                 "Read-only: writes nothing to the fleet repo and talks to no server."},
-        footer = {"", "Every kustomization a step touches is built after that step with kustomize.", "",
-                "Exit codes:", "  0  planned, or nothing to do", "  1  invalid fleet repo or policy (every problem listed)",
-                "  2  bad usage", "  3  plan refused (the failing arithmetic shown)", "  4  a kustomize build failed"})
+        footer = {"", "Every kustomization a step touches is built after that step with kustomize.",
+                "When FLEET_DIR is in a Git repository, steps of the rollout already merged (Drover-Step trailers in the"
+                        + " history of --ref, or of HEAD) are counted, so step numbers say where the rollout stands.", "",
+                "Exit codes:", "  0  planned, or nothing to do",
+                "  1  invalid fleet repo or policy (every problem listed; with --output json as JSON on stdout)",
+                "  2  bad usage: an unknown option value, a --policy or --ref that names nothing, a FLEET_DIR that is no fleet repo",
+                "  3  plan refused (the failing arithmetic shown)", "  4  a kustomize build failed"})
 final class PlanCommand implements Callable<Integer> {
 
     enum Output { text, json }
@@ -42,19 +45,27 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FLEET_DIR", description = "The fleet repository (a directory).")
+    @Parameters(index = "0", paramLabel = "FLEET_DIR", description = "The fleet repository: the directory holding clusters/,"
+            + " argocd/, traffic/ and rollouts/.")
     Path fleetDir;
 
     @Option(names = "--rollout", paramLabel = "NAME",
             description = "The rollout to plan (metadata.name in rollouts/). Needed when there are several.")
     String rolloutName;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "A policy file to use instead of the rollout's policy.")
-    Path policyFile;
+    @Option(names = "--policy", paramLabel = "NAME|FILE", description = "The policy to plan under instead of the rollout's:"
+            + " a name, looked up in the fleet repo's policies/ and then among Drover's (default, conservative),"
+            + " or the path of a policy file.")
+    String policyOption;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default) or json (schema: docs/plan-json.md).")
     Output output;
+
+    @Option(names = "--diff", paramLabel = "MODE", description = "In text output: none (the files), stat (the files with"
+            + " lines added and removed, like git diff --stat) or full (stat, then the diff). Default: full for plans of up to "
+            + DiffMode.FULL_UP_TO_STEPS + " steps, stat for longer ones. JSON always has the full diff.")
+    DiffMode diff;
 
     @Option(names = "--ref", paramLabel = "REV",
             description = "Read the fleet from this commit of the Git repository holding FLEET_DIR (e.g. HEAD, main)"
@@ -69,35 +80,36 @@ final class PlanCommand implements Callable<Integer> {
     boolean skipBuilds;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(fleetDir)) {
-            err.println("drover plan: " + fleetDir + " is not a directory");
+        try (FleetDirectory directory = FleetDirectory.open(fleetDir, revision)) {
+            return plan(directory);
+        } catch (UsageProblem e) {
+            err.println("drover plan: " + e.getMessage());
             return ExitCodes.USAGE;
-        }
-        FleetFiles files;
-        try {
-            files = revision == null ? FleetSource.directory(fleetDir) : FleetSource.revision(fleetDir, revision);
         } catch (IOException e) {
-            err.println("drover plan: cannot read the fleet repo: " + e.getMessage());
+            err.println("drover plan: cannot read the fleet repo " + fleetDir + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
+    }
+
+    private int plan(FleetDirectory directory) throws UsageProblem, IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FleetFiles files;
         Fleet fleet;
         Rollout rollout;
         Policy policy;
         try {
+            directory.checkLayout();
+            files = directory.files();
             fleet = FleetReader.read(files);
             rollout = chooseRollout(fleet);
-            policy = policyFile == null ? PolicyCatalog.resolve(files, rollout.policyName())
-                    : PolicyReader.read(policyFile.toString(), Files.readString(policyFile));
-        } catch (InvalidFleetException | InvalidPolicyException e) {
-            err.println(e.getMessage());
-            err.println("Nothing was planned. Fix the problems above and run drover plan again.");
-            return ExitCodes.INVALID_INPUT;
-        } catch (UsageProblem e) {
-            err.println("drover plan: " + e.getMessage());
-            return ExitCodes.USAGE;
+            policy = PolicyChoice.of(policyOption, files, rollout);
+        } catch (InvalidFleetException e) {
+            return invalid(e.getMessage(), e.problems(), "the fleet repository");
+        } catch (InvalidPolicyException e) {
+            return invalid(e.getMessage(), e.problems(), "the policy");
         }
         Plan plan;
         try {
@@ -106,6 +118,7 @@ final class PlanCommand implements Callable<Integer> {
             err.println("Plan refused: " + e.getMessage());
             return ExitCodes.PLAN_REFUSED;
         }
+        RolloutProgress progress = progress(directory, rollout, err);
         List<Build> builds = List.of();
         if (!skipBuilds && !plan.isEmpty()) {
             Kustomize kustomize = Kustomize.resolve(kustomizeCommand);
@@ -114,9 +127,9 @@ final class PlanCommand implements Callable<Integer> {
             builds = new OverlayBuilds(kustomize).check(files, plan);
         }
         if (output == Output.json) {
-            out.println(PlanJson.render(plan, builds));
+            out.println(PlanJson.render(plan, builds, progress));
         } else {
-            PlanText.render(plan, builds, out);
+            PlanText.render(plan, builds, progress, diff, out);
         }
         out.flush();
         List<Build> failed = builds.stream().filter(b -> !b.result().ok()).toList();
@@ -126,6 +139,30 @@ final class PlanCommand implements Callable<Integer> {
             return ExitCodes.BUILD_FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** Exit 1 with every problem: as text on stderr, or as JSON on stdout for --output json. */
+    private int invalid(String message, List<Problem> problems, String what) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (output == Output.json) {
+            spec.commandLine().getOut().println(PlanJson.problems(problems));
+            err.println("drover plan: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + what
+                    + ", listed on stdout as JSON. Nothing was planned.");
+        } else {
+            err.println(message);
+            err.println("Nothing was planned. Fix the problems above and run drover plan again.");
+        }
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    /** The history only numbers the steps: when it cannot be read, the plan is still right, numbered from 1. */
+    private RolloutProgress progress(FleetDirectory directory, Rollout rollout, PrintWriter err) {
+        try {
+            return directory.progress(rollout.name());
+        } catch (GitFailure e) {
+            err.println("drover plan: " + e.getMessage() + "; steps are numbered as if none were merged");
+            return RolloutProgress.NO_HISTORY;
+        }
     }
 
     private Rollout chooseRollout(Fleet fleet) throws UsageProblem {
@@ -145,11 +182,5 @@ final class PlanCommand implements Callable<Integer> {
         }
         throw new UsageProblem("the fleet repo declares " + fleet.rollouts().size() + " rollouts ("
                 + String.join(", ", fleet.rollouts().keySet()) + "): choose one with --rollout NAME");
-    }
-
-    private static final class UsageProblem extends Exception {
-        UsageProblem(String message) {
-            super(message);
-        }
     }
 }

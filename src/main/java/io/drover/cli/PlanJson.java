@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.drover.diff.UnifiedDiff;
 import io.drover.kustomize.OverlayBuilds.Build;
+import io.drover.model.Problem;
 import io.drover.planning.Plan;
 import io.drover.planning.Step;
 import io.drover.planning.capacity.CapacityCheck.CapacityVerdict;
@@ -13,16 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The plan as JSON, in the schema of docs/plan-json.md. */
+/** The plan, or the problems that stopped it, as JSON in the schemas of docs/plan-json.md. */
 final class PlanJson {
 
     static final String SCHEMA = "drover.io/plan/v1";
+    static final String PROBLEMS_SCHEMA = "drover.io/plan-problems/v1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PlanJson() {
     }
 
-    static String render(Plan plan, List<Build> builds) {
+    static String render(Plan plan, List<Build> builds, RolloutProgress progress) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("rollout", plan.rollout().name());
@@ -37,12 +39,34 @@ final class PlanJson {
         root.put("policy", policy);
         root.put("selectedClusters", plan.selected());
         root.put("clustersAtTarget", plan.atTarget());
+        root.put("mergedSteps", progress.merged());
+        root.put("mergedStepsReadFrom", progress.readFrom().orElse(null));
+        root.put("totalSteps", progress.total(plan.steps().size()));
         root.put("before", state(plan.before(), plan.capacityBefore()));
         List<Map<String, Object>> steps = new java.util.ArrayList<>();
         for (int i = 0; i < plan.steps().size(); i++) {
-            steps.add(step(i + 1, plan.steps().get(i), builds));
+            steps.add(step(i + 1, progress.number(i), plan.steps().get(i), builds));
         }
         root.put("steps", steps);
+        return write(root);
+    }
+
+    /** What {@code --output json} prints instead of a plan when the fleet repo or the policy is invalid. */
+    static String problems(List<Problem> problems) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", PROBLEMS_SCHEMA);
+        root.put("problems", problems.stream().map(p -> {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("path", p.path());
+            problem.put("line", p.line());
+            problem.put("message", p.message());
+            problem.put("fix", p.fix());
+            return problem;
+        }).toList());
+        return write(root);
+    }
+
+    private static String write(Map<String, Object> root) {
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -50,9 +74,10 @@ final class PlanJson {
         }
     }
 
-    private static Map<String, Object> step(int number, Step step, List<Build> builds) {
+    private static Map<String, Object> step(int number, int overallNumber, Step step, List<Build> builds) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("number", number);
+        map.put("overallNumber", overallNumber);
         map.put("id", step.id());
         map.put("kind", step.kind().id());
         map.put("title", step.title());

@@ -2,23 +2,18 @@ package io.drover.cli;
 
 import io.drover.diff.UnifiedDiff;
 import io.drover.kustomize.OverlayBuilds.Build;
-import io.drover.model.FileChange;
-import io.drover.model.HostnameTraffic;
 import io.drover.planning.Plan;
 import io.drover.planning.Step;
-import io.drover.planning.capacity.CapacityCheck.CapacityVerdict;
-import io.drover.planning.capacity.ClusterLoad;
-import io.drover.planning.capacity.TrafficState;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** The plan as a reviewer reads it: per step the PR title, summary, files, diff and capacity table. */
+/** The plan as a reviewer reads it: an overview, then per step the PR title, summary, files, diff and capacity table. */
 final class PlanText {
 
     private PlanText() {
     }
 
-    static void render(Plan plan, List<Build> builds, PrintWriter out) {
+    static void render(Plan plan, List<Build> builds, RolloutProgress progress, DiffMode chosen, PrintWriter out) {
         var rollout = plan.rollout();
         var policy = plan.policy();
         out.printf("Rollout %s (%s): %s to %s%n", rollout.name(), rollout.path(), rollout.strategy(), rollout.targetVersion());
@@ -29,9 +24,21 @@ final class PlanText {
         if (!plan.atTarget().isEmpty()) {
             out.printf("Already at or past %s, left alone: %s%n", rollout.targetVersion(), String.join(", ", plan.atTarget()));
         }
+        progress.readFrom().filter(history -> progress.merged() > 0).ifPresent(history -> out.printf(
+                "Merged so far: %d step%s of %s (Drover-Step trailers in the history of %s); this plan goes on from step %d%n",
+                progress.merged(), progress.merged() == 1 ? "" : "s", rollout.name(), history, progress.number(0)));
+        DiffMode diff = DiffMode.orDefault(chosen, plan.steps().size());
+        if (!plan.isEmpty()) {
+            out.println();
+            PlanOverview.render(plan, progress, out);
+            if (chosen == null && diff != DiffMode.full) {
+                out.printf("  Diffs are summed up per file (more than %d steps); --diff full shows every line.%n",
+                        DiffMode.FULL_UP_TO_STEPS);
+            }
+        }
         out.println();
         out.println("Now:");
-        table(plan.before(), plan.capacityBefore(), out);
+        CapacityTable.render(plan.before(), plan.capacityBefore(), out);
         if (plan.isEmpty()) {
             out.println();
             out.println(plan.selected().isEmpty()
@@ -39,25 +46,25 @@ final class PlanText {
                     : "Nothing to do: every selected cluster is at " + rollout.targetVersion() + " or later.");
             return;
         }
-        int total = plan.steps().size();
-        for (int i = 0; i < total; i++) {
+        int total = progress.total(plan.steps().size());
+        for (int i = 0; i < plan.steps().size(); i++) {
             Step step = plan.steps().get(i);
             out.println();
             out.println("=".repeat(100));
-            out.printf("Step %d/%d  [%s]  %s%n", i + 1, total, step.kind(), step.id());
+            out.printf("Step %d/%d  [%s]  %s%n", progress.number(i), total, step.kind(), step.id());
             out.printf("PR: %s%n", step.title());
             out.println();
             out.println(wrap(step.summary(), 98, "  "));
             out.println();
             out.println("Files:");
-            for (FileChange change : step.changes()) {
-                out.printf("  %-7s %s%n", change.action(), change.path());
+            FilesStat.render(step.changes(), diff != DiffMode.none, out);
+            if (diff == DiffMode.full) {
+                out.println();
+                out.print(UnifiedDiff.of(step.changes()));
             }
             out.println();
-            out.print(UnifiedDiff.of(step.changes()));
-            out.println();
             out.println("After this step:");
-            table(step.after(), step.capacityAfter(), out);
+            CapacityTable.render(step.after(), step.capacityAfter(), out);
             int number = i + 1;
             List<Build> mine = builds.stream().filter(b -> b.step() == number).toList();
             for (Build build : mine) {
@@ -66,29 +73,9 @@ final class PlanText {
             }
         }
         out.println();
-        out.printf("%d steps. Each is one pull request; Drover opens the next only after the previous is merged,"
-                + " has passed its gates and has soaked.%n", total);
-    }
-
-    static void table(TrafficState state, CapacityVerdict verdict, PrintWriter out) {
-        List<String> hosts = state.hostnames().stream().map(HostnameTraffic::hostname).toList();
-        StringBuilder header = new StringBuilder(String.format("  %-18s", "cluster"));
-        hosts.forEach(h -> header.append(String.format(" %" + Math.max(8, h.length()) + "s", h)));
-        header.append(String.format(" %9s %9s %6s", "load rps", "capacity", "util"));
-        out.println(header);
-        for (ClusterLoad row : state.clusters()) {
-            StringBuilder line = new StringBuilder(String.format("  %-18s", row.cluster()));
-            hosts.forEach(h -> {
-                Integer w = row.weights().get(h);
-                line.append(String.format(" %" + Math.max(8, h.length()) + "s", w == null ? "-" : w.toString()));
-            });
-            line.append(String.format(" %9.0f %9d %5.0f%%", row.loadRps(), row.capacityRps(), 100 * row.utilisation()));
-            out.println(line);
-        }
-        String peaks = String.join(", ", state.hostnames().stream().map(h -> h.hostname() + " " + h.peakRps() + " rps").toList());
-        out.printf("  peak demand: %s%n", peaks.isEmpty() ? "none recorded" : peaks);
-        verdict.worstCase().ifPresent(w -> out.printf("  %s worst case: %s%n", verdict.rule().name(), w.describe()));
-        verdict.violations().forEach(v -> out.printf("  VIOLATION: %s%n", v));
+        out.printf("%d steps%s. Each is one pull request; Drover opens the next only after the previous is merged,"
+                + " has passed its gates and has soaked.%n", plan.steps().size(),
+                progress.merged() == 0 ? "" : " to go, " + progress.merged() + " merged");
     }
 
     static String wrap(String text, int width, String indent) {

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
@@ -40,8 +42,8 @@ public final class UnifiedDiff {
         } else {
             header.append("+++ b/").append(path).append('\n');
         }
-        RawText before = new RawText(change.before().orElse("").getBytes(StandardCharsets.UTF_8));
-        RawText after = new RawText(change.after().orElse("").getBytes(StandardCharsets.UTF_8));
+        RawText before = text(change.before());
+        RawText after = text(change.after());
         EditList edits = HISTOGRAM.diff(RawTextComparator.DEFAULT, before, after);
         ByteArrayOutputStream hunks = new ByteArrayOutputStream();
         try (DiffFormatter formatter = new DiffFormatter(hunks)) {
@@ -51,5 +53,23 @@ public final class UnifiedDiff {
             throw new UncheckedIOException(e);
         }
         return header + hunks.toString(StandardCharsets.UTF_8);
+    }
+
+    /** How many lines a change adds and removes, as {@code git diff --stat} counts them. */
+    public record LineCounts(int added, int removed) {
+    }
+
+    public static LineCounts counts(FileChange change) {
+        int added = 0;
+        int removed = 0;
+        for (Edit edit : HISTOGRAM.diff(RawTextComparator.DEFAULT, text(change.before()), text(change.after()))) {
+            added += edit.getLengthB();
+            removed += edit.getLengthA();
+        }
+        return new LineCounts(added, removed);
+    }
+
+    private static RawText text(Optional<String> content) {
+        return new RawText(content.orElse("").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -16,8 +16,8 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /** Where a fleet repository's files come from: a directory, or a commit of a Git repository. */
 public final class FleetSource {
@@ -58,43 +58,20 @@ public final class FleetSource {
             try (TreeWalk tree = new TreeWalk(reader)) {
                 tree.addTree(commit.getTree());
                 tree.setRecursive(true);
+                if (!prefix.isEmpty()) {
+                    // Only the fleet directory is read, however large the rest of the repository.
+                    tree.setFilter(PathFilter.create(prefix.substring(0, prefix.length() - 1)));
+                }
                 while (tree.next()) {
                     if (tree.getFileMode(0).getObjectType() == org.eclipse.jgit.lib.Constants.OBJ_BLOB) {
                         byte[] bytes = reader.open(tree.getObjectId(0)).getBytes();
                         String path = tree.getPathString();
-                        if (path.startsWith(prefix)) {
-                            decode(bytes).ifPresent(text -> files.put(path.substring(prefix.length()), text));
-                        }
+                        decode(bytes).ifPresent(text -> files.put(path.substring(prefix.length()), text));
                     }
                 }
             }
         }
         return FleetFiles.of(files);
-    }
-
-    /**
-     * A revision ({@code HEAD}, a branch, a tag, a commit id) of the Git repository that holds a
-     * directory; when the directory is below the repository's top, only the files under it count.
-     */
-    public static FleetFiles revision(Path repositoryDir, String revision) throws IOException {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(repositoryDir.toAbsolutePath().toFile());
-        if (builder.getGitDir() == null) {
-            throw new IOException(repositoryDir + " is not inside a Git repository, so --ref cannot be read");
-        }
-        try (Repository repository = builder.setMustExist(true).build()) {
-            ObjectId id;
-            try {
-                id = repository.resolve(revision + "^{commit}");
-            } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
-                throw new IOException("'" + revision + "' is not a Git revision", e);
-            }
-            if (id == null) {
-                throw new IOException("no commit '" + revision + "' in the Git repository at " + repositoryDir);
-            }
-            Path workTree = repository.getWorkTree().toPath().toRealPath();
-            String prefix = workTree.relativize(repositoryDir.toRealPath()).toString().replace('\\', '/');
-            return commit(repository, id, prefix.isEmpty() ? "" : prefix + "/");
-        }
     }
 
     private static java.util.Optional<String> decode(byte[] bytes) {

@@ -78,6 +78,14 @@ public final class FleetWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads an already open repository, such as the one holding the directory given to
+     * {@code drover plan}: its history and files, never fetching or pushing. Leaves it open.
+     */
+    public static FleetWorkspace reading(Repository repository) {
+        return new FleetWorkspace(Git.wrap(repository), null);
+    }
+
     /** Brings every branch of origin up to date, dropping those origin deleted. */
     public FleetWorkspace fetch() throws GitFailure {
         try {

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** Finds a policy by name: the fleet repo's {@code policies/<name>.yaml} first, then Drover's own. */
 public final class PolicyCatalog {
@@ -14,6 +16,14 @@ public final class PolicyCatalog {
     public static final List<String> SHIPPED = List.of("default", "conservative");
 
     private PolicyCatalog() {
+    }
+
+    /** The names {@link #resolve} finds: the fleet repo's own policies, then Drover's not overridden by them. */
+    public static SortedSet<String> names(FleetFiles fleet) {
+        SortedSet<String> names = new TreeSet<>(SHIPPED);
+        fleet.pathsMatching("policies", ".yaml")
+                .forEach(path -> names.add(path.substring("policies/".length(), path.length() - ".yaml".length())));
+        return names;
     }
 
     public static Policy resolve(FleetFiles fleet, String name) throws InvalidPolicyException {

@@ -12,11 +12,11 @@ import java.util.Set;
  * Which steps of a rollout are merged, read from the base branch's history: the trailers of the
  * step commits, found on the mainline or in what a merge commit brought in.
  */
-record MergedSteps(Set<String> stepIds, Optional<MergedStep> last) {
+public record MergedSteps(Set<String> stepIds, Optional<MergedStep> last) {
 
     private static final int HISTORY_LIMIT = 10_000;
 
-    static MergedSteps of(FleetWorkspace workspace, String head, String rollout) throws GitFailure {
+    public static MergedSteps of(FleetWorkspace workspace, String head, String rollout) throws GitFailure {
         List<MainlineCommit> mainline = workspace.mainline(head, HISTORY_LIMIT);
         Set<String> ids = new LinkedHashSet<>();
         MergedStep last = null;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class FleetSourceGitTest {
         Files.writeString(definition, Files.readString(definition).replace("version: v1.30.6", "version: v1.31.4"));
         Files.writeString(fleetDir.resolve("rollouts/uncommitted.yaml"), "kind: Rollout\n");
 
-        FleetFiles committed = FleetSource.revision(fleetDir, "HEAD");
+        FleetFiles committed = revision(fleetDir, "HEAD");
 
         assertThat(committed.read(EUW1).orElseThrow()).contains("version: v1.30.6").doesNotContain("v1.31.4");
         assertThat(committed.exists("rollouts/uncommitted.yaml")).isFalse();
@@ -59,7 +60,7 @@ class FleetSourceGitTest {
 
     @Test
     void pathsAreRelativeToTheFleetDirectoryAndExcludeTheRestOfTheRepository() throws Exception {
-        FleetFiles committed = FleetSource.revision(fleetDir, "HEAD");
+        FleetFiles committed = revision(fleetDir, "HEAD");
 
         assertThat(committed.paths()).contains("README.md", EUW1, "rollouts/production-1-31.yaml")
                 .noneMatch(p -> p.startsWith("fleet/") || p.startsWith(".git"));
@@ -68,7 +69,7 @@ class FleetSourceGitTest {
 
     @Test
     void theCommittedFleetReads() throws Exception {
-        Fleet fleet = FleetReader.read(FleetSource.revision(fleetDir, "HEAD"));
+        Fleet fleet = FleetReader.read(revision(fleetDir, "HEAD"));
 
         assertThat(fleet.clusters()).hasSize(5);
         assertThat(fleet.cluster("prod-euw-01").orElseThrow().version()).isEqualTo(new KubeVersion(1, 30, 6));
@@ -80,15 +81,15 @@ class FleetSourceGitTest {
         Files.writeString(definition, Files.readString(definition).replace("version: v1.30.6", "version: v1.31.4"));
         commit("Upgrade prod-euw-01 in place");
 
-        assertThat(version(FleetSource.revision(fleetDir, "HEAD"))).isEqualTo(new KubeVersion(1, 31, 4));
-        assertThat(version(FleetSource.revision(fleetDir, "main"))).isEqualTo(new KubeVersion(1, 31, 4));
-        assertThat(version(FleetSource.revision(fleetDir, "HEAD~1"))).isEqualTo(new KubeVersion(1, 30, 6));
-        assertThat(version(FleetSource.revision(fleetDir, first.getName()))).isEqualTo(new KubeVersion(1, 30, 6));
+        assertThat(version(revision(fleetDir, "HEAD"))).isEqualTo(new KubeVersion(1, 31, 4));
+        assertThat(version(revision(fleetDir, "main"))).isEqualTo(new KubeVersion(1, 31, 4));
+        assertThat(version(revision(fleetDir, "HEAD~1"))).isEqualTo(new KubeVersion(1, 30, 6));
+        assertThat(version(revision(fleetDir, first.getName()))).isEqualTo(new KubeVersion(1, 30, 6));
     }
 
     @Test
     void theWholeRepositoryWhenGivenItsTop() throws Exception {
-        FleetFiles all = FleetSource.revision(dir, "HEAD");
+        FleetFiles all = revision(dir, "HEAD");
 
         assertThat(all.read("README.md").orElseThrow()).isEqualTo("not part of the fleet\n");
         assertThat(all.exists("fleet/" + EUW1)).isTrue();
@@ -103,26 +104,39 @@ class FleetSourceGitTest {
     }
 
     @Test
-    void unknownRevisionIsAnIOExceptionNamingIt() {
-        assertThatThrownBy(() -> FleetSource.revision(fleetDir, "no-such-branch"))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("'no-such-branch'");
+    void anUnknownRevisionNamesNoCommit() throws Exception {
+        try (FleetGitRepository repository = FleetGitRepository.holding(fleetDir).orElseThrow()) {
+            assertThat(repository.resolve("no-such-branch")).isEmpty();
+            assertThat(repository.top().toRealPath()).isEqualTo(dir.toRealPath());
+        }
     }
 
     @Test
-    void directoryOutsideAnyGitRepositoryIsAnIOException(@TempDir Path plain) throws Exception {
+    void aDirectoryOutsideAnyGitRepositoryHasNone(@TempDir Path plain) throws Exception {
         Path fleet = ExampleCopy.copyTo(plain).root();
 
-        assertThatThrownBy(() -> FleetSource.revision(fleet, "HEAD"))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining(fleet.toString());
+        assertThat(FleetGitRepository.holding(fleet)).isEmpty();
     }
 
     @Test
-    void malformedRevisionIsAnIOExceptionNamingIt() {
-        assertThatThrownBy(() -> FleetSource.revision(fleetDir, "main@{"))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("main@{");
+    void malformedRevisionIsAnIOExceptionNamingIt() throws Exception {
+        try (FleetGitRepository repository = FleetGitRepository.holding(fleetDir).orElseThrow()) {
+            assertThatThrownBy(() -> repository.resolve("main@{"))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("main@{");
+        }
+    }
+
+    @Test
+    void directoriesAreLookedUpInTheCommitsTree() throws Exception {
+        Files.createDirectories(fleetDir.resolve("uncommitted"));
+        Files.writeString(fleetDir.resolve("uncommitted/file.yaml"), "a: 1\n");
+        try (FleetGitRepository repository = FleetGitRepository.holding(fleetDir).orElseThrow()) {
+            ObjectId head = repository.resolve("HEAD").orElseThrow();
+            assertThat(repository.hasDirectory(head, "argocd/clusters")).isTrue();
+            assertThat(repository.hasDirectory(head, "rollouts/production-1-31.yaml")).isFalse();
+            assertThat(repository.hasDirectory(head, "uncommitted")).isFalse();
+        }
     }
 
     @Test
@@ -131,6 +145,12 @@ class FleetSourceGitTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("missing")
                 .hasMessageEndingWith("is not a directory");
+    }
+
+    private static FleetFiles revision(Path fleet, String revision) throws IOException {
+        try (FleetGitRepository repository = FleetGitRepository.holding(fleet).orElseThrow()) {
+            return repository.files(repository.resolve(revision).orElseThrow());
+        }
     }
 
     private RevCommit commit(String message) throws Exception {
