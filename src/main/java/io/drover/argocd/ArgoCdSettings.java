@@ -21,8 +21,12 @@ public record ArgoCdSettings(URI url, String token, boolean insecure, Optional<S
         if (config.url().filter(u -> !u.isBlank()).isEmpty()) {
             problems.add("set drover.argocd.url to Argo CD's API server, e.g. https://argocd.example.com");
         } else {
-            url = URI.create(config.url().get().trim().replaceAll("/+$", ""));
-            if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
+            try {
+                url = URI.create(config.url().get().trim().replaceAll("/+$", ""));
+            } catch (IllegalArgumentException e) {
+                problems.add("drover.argocd.url is not a URL (" + e.getMessage() + ")");
+            }
+            if (url != null && !"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
                 problems.add("drover.argocd.url must start with https:// (or http://), not " + config.url().get());
             }
         }

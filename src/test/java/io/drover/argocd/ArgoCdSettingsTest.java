@@ -54,6 +54,10 @@ class ArgoCdSettingsTest {
                 "drover.argocd.url", "argocd.example.com:443",
                 "drover.argocd.token", "t0ken"))))
                 .hasMessageContaining("drover.argocd.url must start with https:// (or http://), not argocd.example.com:443");
+        assertThatThrownBy(() -> ArgoCdSettings.from(config(Map.of(
+                "drover.argocd.url", "https://argo cd.example.com",
+                "drover.argocd.token", "t0ken"))))
+                .hasMessageStartingWith("the Argo CD gate is not configured: drover.argocd.url is not a URL (Illegal character");
     }
 
     private static ArgoCdConfig config(Map<String, String> properties) {
