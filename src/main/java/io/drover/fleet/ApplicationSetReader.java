@@ -1,6 +1,7 @@
 package io.drover.fleet;
 
 import io.drover.model.ApplicationSet;
+import io.drover.model.DirectoryPattern;
 import io.drover.model.FleetFiles;
 import io.drover.model.LabelSelector;
 import io.drover.yaml.YamlNode;
@@ -39,6 +40,7 @@ final class ApplicationSetReader {
         Optional<String> nameTemplate = problems.required(doc, path, "the name of each generated Application",
                 "set spec.template.metadata.name, e.g. '{{.name}}-shop'", "spec", "template", "metadata", "name");
         Optional<LabelSelector> selector = Optional.empty();
+        List<DirectoryPattern> directories = new ArrayList<>();
         for (YamlNode generator : doc.at("spec", "generators").map(YamlNode::items).orElse(List.of())) {
             Optional<YamlNode> clusters = generator.get("clusters");
             if (clusters.isPresent()) {
@@ -48,7 +50,11 @@ final class ApplicationSetReader {
                         ? SelectorReader.read(selectorNode.get(), path, problems)
                         : Optional.of(LabelSelector.matchLabels(Map.of()));
             }
+            generator.at("git", "directories").map(YamlNode::items).orElse(List.of()).forEach(d -> d.text("path")
+                    .ifPresent(p -> directories.add(new DirectoryPattern(p, d.text("exclude").filter("true"::equals).isPresent()))));
         }
+        // Argo CD puts an Application without a project into "default".
+        String project = doc.text("spec", "template", "spec", "project").orElse("default");
         List<String> paths = new ArrayList<>();
         doc.text("spec", "template", "spec", "source", "path").ifPresent(paths::add);
         doc.at("spec", "template", "spec", "sources").map(YamlNode::items).orElse(List.of())
@@ -56,6 +62,6 @@ final class ApplicationSetReader {
         if (name.isEmpty() || nameTemplate.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ApplicationSet(name.get(), path, selector, nameTemplate.get(), paths));
+        return Optional.of(new ApplicationSet(name.get(), path, selector, nameTemplate.get(), paths, project, directories));
     }
 }

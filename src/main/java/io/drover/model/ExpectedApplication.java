@@ -2,8 +2,12 @@ package io.drover.model;
 
 import java.util.List;
 
-/** An Application that an ApplicationSet generates for a cluster, with the repo paths it deploys. */
-public record ExpectedApplication(String name, String applicationSet, String cluster, List<String> sourcePaths) {
+/**
+ * An Application that an ApplicationSet generates for a cluster (or for the cluster's own
+ * directory), with the Argo CD project it belongs to and the repo paths it deploys.
+ */
+public record ExpectedApplication(String name, String applicationSet, String cluster, String project,
+        List<String> sourcePaths) {
     public ExpectedApplication {
         sourcePaths = List.copyOf(sourcePaths);
     }

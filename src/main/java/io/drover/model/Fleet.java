@@ -1,6 +1,5 @@
 package io.drover.model;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /** A fleet repository at one state, read into its meaning. */
 public record Fleet(
@@ -41,16 +41,24 @@ public record Fleet(
     }
 
     public List<ExpectedApplication> expectedApplications(Cluster cluster) {
-        List<ExpectedApplication> apps = new ArrayList<>();
-        for (ApplicationSet set : applicationSets) {
-            if (set.selects(cluster)) {
-                apps.add(new ExpectedApplication(
-                        ApplicationTemplate.render(set.nameTemplate(), cluster),
-                        set.name(), cluster.name(),
-                        set.pathTemplates().stream().map(p -> ApplicationTemplate.render(p, cluster)).toList()));
-            }
-        }
-        return apps;
+        return applicationSets.stream().filter(s -> s.selects(cluster))
+                .map(s -> generated(s, cluster, t -> ApplicationTemplate.render(t, cluster)))
+                .toList();
+    }
+
+    /**
+     * The Applications that deploy the cluster's own directory ({@code clusters/<name>}), made by a
+     * git directory generator: on a Cluster API fleet, the app that creates and upgrades the cluster.
+     */
+    public List<ExpectedApplication> definitionApplications(Cluster cluster) {
+        return applicationSets.stream().filter(s -> s.generatesFor(cluster.directory()))
+                .map(s -> generated(s, cluster, t -> DirectoryTemplate.render(t, cluster.directory())))
+                .toList();
+    }
+
+    private static ExpectedApplication generated(ApplicationSet set, Cluster cluster, UnaryOperator<String> render) {
+        return new ExpectedApplication(render.apply(set.nameTemplate()), set.name(), cluster.name(),
+                render.apply(set.projectTemplate()), set.pathTemplates().stream().map(render).toList());
     }
 
     /** The repo directories under {@code apps/} that the cluster's expected Applications deploy. */

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.drover.model.ApplicationSet;
 import io.drover.model.Cluster;
+import io.drover.model.DirectoryPattern;
+import io.drover.model.ExpectedApplication;
 import io.drover.model.Fleet;
 import io.drover.model.HostnameTraffic;
 import io.drover.model.KubeVersion;
 import io.drover.model.Rollout;
 import io.drover.model.Strategy;
+import io.drover.testing.ExampleFleet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +94,42 @@ class FleetReaderTest {
 
         assertThat(fleet.clusters().values()).noneMatch(definitions::selects);
         assertThat(fleet.clusters().values()).allMatch(applicationSet("platform")::selects);
+    }
+
+    @Test
+    void theGitGeneratorMakesTheApplicationOfEachClustersDefinition() {
+        assertThat(applicationSet("cluster-definitions").directories()).containsExactly(new DirectoryPattern("clusters/*", false));
+        assertThat(fleet.definitionApplications(fleet.cluster("prod-euw-01").orElseThrow())).containsExactly(
+                new ExpectedApplication("cluster-prod-euw-01", "cluster-definitions", "prod-euw-01", "default",
+                        List.of("clusters/prod-euw-01")));
+        assertThat(applicationSet("shop").directories()).isEmpty();
+    }
+
+    @Test
+    void directoryPatternsStayInOneSegmentAndExclusionsWin() {
+        Fleet edited = ExampleFleet.read(ExampleFleet.withEdit(ExampleFleet.withEdit(ExampleFleet.files(),
+                        "argocd/applicationsets/cluster-definitions.yaml",
+                        "          - path: clusters/*\n",
+                        "          - path: clusters/*\n          - path: clusters/staging-*\n            exclude: true\n"),
+                "argocd/applicationsets/cluster-definitions.yaml", "'cluster-{{path.basename}}'",
+                "'{{ index .path.segments 0 }}-{{.path.basenameNormalized}}'"));
+
+        assertThat(edited.definitionApplications(edited.cluster("prod-use-02").orElseThrow()))
+                .extracting(ExpectedApplication::name).containsExactly("clusters-prod-use-02");
+        assertThat(edited.definitionApplications(edited.cluster("staging-euw-01").orElseThrow())).isEmpty();
+        assertThat(new DirectoryPattern("clusters/*", false).matches("clusters/prod-euw-01/machines")).isFalse();
+        assertThat(new DirectoryPattern("clusters/prod-???-01", false).matches("clusters/prod-use-01")).isTrue();
+    }
+
+    @Test
+    void theProjectOfAnApplicationComesFromItsTemplate() {
+        Fleet edited = ExampleFleet.read(ExampleFleet.withEdit(ExampleFleet.files(), "argocd/applicationsets/shop.yaml",
+                "project: default", "project: '{{index .metadata.labels \"env\"}}'"));
+
+        assertThat(edited.expectedApplications(edited.cluster("prod-euw-01").orElseThrow()))
+                .extracting(ExpectedApplication::name, ExpectedApplication::project)
+                .containsExactly(tuple("prod-euw-01-ingress-nginx", "default"), tuple("prod-euw-01-recommendations", "default"),
+                        tuple("prod-euw-01-shop", "production"));
     }
 
     @Test

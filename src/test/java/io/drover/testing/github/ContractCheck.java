@@ -9,19 +9,16 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.atlassian.oai.validator.whitelist.rule.WhitelistRule;
-import com.atlassian.oai.validator.wiremock.OpenApiValidationListener;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestListener;
 import com.github.tomakehurst.wiremock.http.Response;
-import java.util.List;
+import io.drover.testing.CheckedInteractions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks every request the stub receives, and the stub's answer, against GitHub's description with
- * swagger-request-validator's {@link OpenApiValidationListener}.
+ * swagger-request-validator's OpenApiValidationListener.
  *
  * <p>Three things are let through, each by a narrow whitelist rule, and nothing else:
  * <ol>
@@ -39,9 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * against {@code basic-error}/{@code validation-error} when the fault is set up.</li>
  * </ol>
  *
- * <p>The library's listener rethrows when validating throws, into WireMock's request handling
- * where the test never sees it; this wrapper records such failures and counts the checks, so
- * {@link #assertPassed(int)} cannot pass on interactions that were never checked.
+ * <p>{@link CheckedInteractions} makes sure no interaction goes unchecked.
  */
 final class ContractCheck implements RequestListener {
 
@@ -49,10 +44,8 @@ final class ContractCheck implements RequestListener {
     private static final String GITHUB_MEDIA_TYPE = "application/vnd.github+json";
 
     private final OpenApiInteractionValidator validator;
-    private final OpenApiValidationListener listener;
+    private final CheckedInteractions interactions;
     private final Set<String> injectedFaults = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger checked = new AtomicInteger();
-    private final List<Throwable> crashes = new CopyOnWriteArrayList<>();
 
     ContractCheck(String fullName) {
         ValidationErrorsWhitelist whitelist = ValidationErrorsWhitelist.create()
@@ -66,7 +59,7 @@ final class ContractCheck implements RequestListener {
                 .createForSpecificationUrl(GitHubDescription.location().toString())
                 .withWhitelist(whitelist)
                 .build();
-        this.listener = new OpenApiValidationListener(validator);
+        this.interactions = new CheckedInteractions(validator);
     }
 
     /**
@@ -91,12 +84,7 @@ final class ContractCheck implements RequestListener {
 
     @Override
     public void requestReceived(Request request, Response response) {
-        try {
-            listener.requestReceived(request, response);
-            checked.incrementAndGet();
-        } catch (RuntimeException | Error e) {
-            crashes.add(e);
-        }
+        interactions.requestReceived(request, response);
     }
 
     void markInjectedFault(String requestId) {
@@ -127,14 +115,6 @@ final class ContractCheck implements RequestListener {
 
     /** Fails on any contract violation, and if any of the {@code served} interactions went unchecked. */
     void assertPassed(int served) {
-        if (!crashes.isEmpty()) {
-            AssertionError failure = new AssertionError("validating an interaction failed: " + crashes.get(0));
-            crashes.forEach(failure::addSuppressed);
-            throw failure;
-        }
-        listener.assertValidationPassed();
-        if (checked.get() < served) {
-            throw new AssertionError(served + " requests were served but " + checked.get() + " were checked");
-        }
+        interactions.assertPassed(served);
     }
 }
