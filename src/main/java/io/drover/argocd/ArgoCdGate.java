@@ -6,6 +6,8 @@ import io.drover.gate.GateEvaluation;
 import io.drover.gate.GateEvaluation.Evaluation;
 import io.drover.gate.Observation;
 import io.drover.model.ExpectedApplication;
+import io.drover.model.Fleet;
+import io.drover.model.StepKind;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,11 @@ public final class ArgoCdGate implements Gate {
         this.argoCd = argoCd;
         this.fleetRepoUrl = fleetRepoUrl;
         this.recheck = recheck;
+    }
+
+    @Override
+    public String waitsFor(StepKind kind, List<String> clusters, Fleet before, Fleet after) {
+        return AffectedApplications.of(kind, clusters, before, after).description();
     }
 
     @Override

@@ -11,6 +11,13 @@ public interface Gate {
     Result check(Request request);
 
     /**
+     * What the gate will wait for after a step of this kind on these clusters is merged, in the
+     * words of the step's pull request ("Drover waits for ..."); {@code after} is the fleet with the
+     * step applied.
+     */
+    String waitsFor(StepKind kind, List<String> clusters, Fleet before, Fleet after);
+
+    /**
      * The merged step: its rollout, id, kind, the clusters it touched and the revision that merged
      * it, with the fleet just before and at that revision (a retired cluster's applications are
      * known only from the fleet before its retirement) and Git's answer to "is this revision the
@@ -22,14 +29,6 @@ public interface Gate {
             clusters = List.copyOf(clusters);
         }
 
-        /**
-         * Without the fleets and ancestry: enough for {@link NoHealthGate} only. Kept for the
-         * reconciler until it passes them (issue 7); a gate that looks at Argo CD refuses such a request.
-         */
-        @Deprecated(forRemoval = true)
-        public Request(String rollout, String stepId, StepKind kind, List<String> clusters, String mergeRevision) {
-            this(rollout, stepId, kind, clusters, mergeRevision, null, null, null);
-        }
     }
 
     /** Each result carries what was seen per application, for comments and commit statuses. */

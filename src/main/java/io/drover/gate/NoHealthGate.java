@@ -1,5 +1,7 @@
 package io.drover.gate;
 
+import io.drover.model.Fleet;
+import io.drover.model.StepKind;
 import java.util.List;
 
 /**
@@ -10,6 +12,11 @@ public final class NoHealthGate implements Gate {
 
     public static final String WARNING = "NO HEALTH GATE IS CONFIGURED: Drover proceeds after each merge once the soak "
             + "time has passed, without checking that Argo CD reports the applications Synced and Healthy";
+
+    @Override
+    public String waitsFor(StepKind kind, List<String> clusters, Fleet before, Fleet after) {
+        return "nothing but the soak time: no health gate is configured (drover.gate=none), so Drover does not look at Argo CD";
+    }
 
     @Override
     public Result check(Request request) {

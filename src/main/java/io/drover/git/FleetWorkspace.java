@@ -280,6 +280,14 @@ public final class FleetWorkspace implements AutoCloseable {
     }
 
     /**
+     * Whether {@code revision} (as Argo CD reports it) is {@code merge} or a later commit that has
+     * it in its history; false for anything that is not a commit id Drover has fetched.
+     */
+    public boolean isDescendantOrSame(String revision, String merge) {
+        return ObjectId.isId(revision) && isAncestor(merge, revision);
+    }
+
+    /**
      * Whether {@code maybeAncestor} is {@code of} or one of its ancestors. An unknown commit (not
      * fetched, or not a commit) is no ancestor: callers wait rather than guess.
      */

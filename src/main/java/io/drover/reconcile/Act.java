@@ -122,7 +122,8 @@ final class Act {
         var now = clock.instant();
         comment(state.rollout(), g.pr().number(), Decide.GATE_PASSED, Optional.empty(), Map.of(
                 "step", Map.of("id", g.step().stepId(), "kind", g.step().kind().id()),
-                "evidence", g.evidence(),
+                "detail", g.detail(),
+                "apps", g.apps(),
                 "soakUntil", g.soakUntil().toString(),
                 "marker", "drover:" + Decide.GATE_PASSED + " rollout=" + state.rollout() + " at=" + now));
         return Outcome.waitUntil(state.rollout(), "gate of " + g.step().stepId() + " passed; soaks until " + g.soakUntil(),

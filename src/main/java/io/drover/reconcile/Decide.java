@@ -143,7 +143,7 @@ final class Decide {
     static Optional<Decision> gateFailsNow(RolloutState s) {
         return afterMerge(s).filter(m -> m.gate() instanceof Gate.Result.Failed).map(m -> {
             Gate.Result.Failed failed = (Gate.Result.Failed) m.gate();
-            return gateStops(s, m, GATE_FAILED, "gate of " + m.step().stepId() + " failed: " + failed.reason(), failed.reason());
+            return gateStops(s, m, GATE_FAILED, "gate of " + m.step().stepId() + " failed: " + failed.reason(), failed);
         });
     }
 
@@ -155,7 +155,7 @@ final class Decide {
             Instant deadline = m.step().mergedAt().plus(timeout);
             if (!s.now().isBefore(deadline)) {
                 return gateStops(s, m, GATE_TIMEOUT, "gate of " + m.step().stepId() + " did not pass within "
-                        + StepTexts.human(timeout) + " of the merge: " + waiting.reason(), waiting.reason());
+                        + StepTexts.human(timeout) + " of the merge: " + waiting.reason(), waiting);
             }
             Instant again = s.now().plus(waiting.retryAfter());
             return Hold.until(Action.WAITING, "gate of " + m.step().stepId() + ": " + waiting.reason(),
@@ -175,8 +175,9 @@ final class Decide {
             Duration soak = s.policy().soakOf(m.step().kind());
             Optional<Instant> passedAt = m.said().gatePassedAt();
             if (passedAt.isEmpty() && m.pr().isPresent()) {
-                String evidence = ((Gate.Result.Passed) m.gate()).detail();
-                return Optional.of(new RecordGatePassed(m.pr().get(), m.step(), s.now().plus(soak), evidence));
+                Gate.Result.Passed passed = (Gate.Result.Passed) m.gate();
+                return Optional.of(new RecordGatePassed(m.pr().get(), m.step(), s.now().plus(soak), passed.detail(),
+                        Evidence.rows(passed.evidence())));
             }
             Instant soakedAt = passedAt.orElse(m.step().mergedAt()).plus(soak);
             if (s.now().isBefore(soakedAt)) {
@@ -217,14 +218,14 @@ final class Decide {
     }
 
     /** The gate failed or timed out: say so with the evidence once, then roll back if the policy asks. */
-    private static Decision gateStops(RolloutState s, AfterMerge m, String kind, String detail, String evidence) {
+    private static Decision gateStops(RolloutState s, AfterMerge m, String kind, String detail, Gate.Result result) {
         if (m.pr().isEmpty()) {
             return Hold.of(Action.PAUSED, detail + " (no pull request of the step to comment on)");
         }
         if (!m.said().has(kind)) {
             Map<String, Object> extra = new HashMap<>();
             extra.put("reason", detail);
-            extra.put("evidence", evidence);
+            extra.put("apps", Evidence.rows(result.evidence()));
             extra.put("rollback", s.policy().automaticRollback());
             return sayOnce(s, m.pr().get(), m.said(), kind, extra, Optional.empty(), Action.PAUSED, detail, Optional.empty());
         }

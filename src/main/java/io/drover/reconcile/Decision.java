@@ -5,6 +5,7 @@ import io.drover.reconcile.Outcome.Action;
 import io.drover.reconcile.RolloutState.AfterMerge;
 import io.drover.reconcile.RolloutState.Rollback;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +37,11 @@ sealed interface Decision {
     }
 
     /** The merged step passed its gate now: record when (the soak starts here) on its pull request. */
-    record RecordGatePassed(PullRequest pr, MergedStep step, Instant soakUntil, String evidence) implements Decision {
+    record RecordGatePassed(PullRequest pr, MergedStep step, Instant soakUntil, String detail, List<Map<String, String>> apps)
+            implements Decision {
+        public RecordGatePassed {
+            apps = List.copyOf(apps);
+        }
     }
 
     /** The merged step failed its gate and the policy asks for a rollback: open the reverting pull request. */

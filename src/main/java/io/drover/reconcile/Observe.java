@@ -51,14 +51,12 @@ final class Observe {
     private final FleetFiles files;
     private final Fleet fleet;
     private final List<PullRequest> openDroverPullRequests;
-    private final String gateDescription;
 
-    Observe(FleetWorkspace workspace, Forge forge, Gate gate, String gateDescription, ReconcileSettings settings, String head,
+    Observe(FleetWorkspace workspace, Forge forge, Gate gate, ReconcileSettings settings, String head,
             FleetFiles files, Fleet fleet, List<PullRequest> openDroverPullRequests) {
         this.workspace = workspace;
         this.forge = forge;
         this.gate = gate;
-        this.gateDescription = gateDescription;
         this.settings = settings;
         this.head = head;
         this.files = files;
@@ -84,7 +82,7 @@ final class Observe {
         Step step = plan.steps().get(0);
         String branch = settings.branchOf(rollout.name(), step.id());
         Proposal next = new Proposal(step, branch, List.of(settings.label(), settings.label() + "/" + step.kind().id()),
-                new StepTexts(files, plan, merged.stepIds().size(), gateDescription));
+                new StepTexts(files, plan, merged.stepIds().size(), () -> waitsFor(step)));
         List<PullRequest> elsewhere = mine.stream().filter(p -> !p.head().equals(branch)).toList();
         Optional<StepPullRequest> stepPr = elsewhere.isEmpty() ? stepPullRequest(next, policy, rollout.name()) : Optional.empty();
         BranchState branchState = branch(next);
@@ -128,12 +126,24 @@ final class Observe {
         return new BranchState(tip, holds, workspace.hasForeignCommits(tip.get(), head, settings.bot()));
     }
 
+    /** What the gate will wait for once the step is merged, for its pull request's body. */
+    private String waitsFor(Step step) {
+        try {
+            return gate.waitsFor(step.kind(), step.clusters(), fleet, FleetReader.read(files.apply(step.changes())));
+        } catch (InvalidFleetException e) {
+            // The planner read the step's result back already; this is not expected.
+            throw new IllegalStateException("the fleet with step " + step.id() + " applied does not read: " + e.getMessage(), e);
+        }
+    }
+
     private AfterMerge afterMerge(MergedStep last, Rollout rollout, Policy policy) throws GitFailure, ForgeException {
-        Optional<Step> proposed = proposedBefore(last, rollout, policy);
+        Optional<FleetFiles> filesBefore = last.before().isPresent() ? Optional.of(workspace.files(last.before().get()))
+                : Optional.empty();
+        Optional<Fleet> fleetBefore = filesBefore.flatMap(Observe::readQuietly);
+        Optional<Step> proposed = proposedBefore(last, rollout, policy, filesBefore, fleetBefore);
         Optional<PullRequest> pr = forge.findByHead(settings.branchOf(rollout.name(), last.stepId()));
         Said said = pr.isPresent() ? said(pr.get(), rollout.name()) : Said.NOTHING;
-        Gate.Result result = gate.check(new Gate.Request(rollout.name(), last.stepId(), last.kind(),
-                proposed.map(Step::clusters).orElse(List.of()), last.mergeCommit()));
+        Gate.Result result = gateOf(last, rollout, proposed, fleetBefore);
         List<String> differing = pr.isPresent() && proposed.isPresent()
                 ? differingPaths(proposed.get(), last.mergeCommit()) : List.of();
         Optional<Rollback> rollback = policy.automaticRollback() && !(result instanceof Gate.Result.Passed)
@@ -162,16 +172,42 @@ final class Observe {
         return Optional.of(new Rollback(branch, pr, changes, changedSince));
     }
 
+    /**
+     * The gate of the merged step, on the clusters its commit names (or, for a commit without that
+     * trailer, the clusters of the step as re-planned). When neither tells, the gate cannot know
+     * what to look at: it waits and says so, it never passes blind.
+     */
+    private Gate.Result gateOf(MergedStep last, Rollout rollout, Optional<Step> proposed, Optional<Fleet> fleetBefore)
+            throws GitFailure {
+        List<String> clusters = !last.trailers().clusters().isEmpty() ? last.trailers().clusters()
+                : proposed.map(Step::clusters).orElse(List.of());
+        Optional<Fleet> atMerge = readQuietly(workspace.files(last.mergeCommit()));
+        if (clusters.isEmpty() || fleetBefore.isEmpty() || atMerge.isEmpty()) {
+            return new Gate.Result.Waiting("cannot tell which clusters step " + last.stepId() + " touched (its merge commit "
+                    + "names none and the fleet before it does not re-plan to it)", Decide.FORGE_RETRY, List.of());
+        }
+        return gate.check(new Gate.Request(rollout.name(), last.stepId(), last.kind(), clusters, last.mergeCommit(),
+                fleetBefore.get(), atMerge.get(), (revision, merge) -> workspace.isDescendantOrSame(revision, merge)));
+    }
+
     /** The step as Drover would have proposed it on the state the merge was made onto. */
-    private Optional<Step> proposedBefore(MergedStep last, Rollout rollout, Policy policy) throws GitFailure {
-        if (last.before().isEmpty()) {
+    private Optional<Step> proposedBefore(MergedStep last, Rollout rollout, Policy policy, Optional<FleetFiles> files,
+            Optional<Fleet> fleet) {
+        if (files.isEmpty() || fleet.isEmpty()) {
             return Optional.empty();
         }
         try {
-            FleetFiles before = workspace.files(last.before().get());
-            Plan plan = Planner.plan(FleetReader.read(before), rollout, policy, TemplateSet.forFleet(before));
+            Plan plan = Planner.plan(fleet.get(), rollout, policy, TemplateSet.forFleet(files.get()));
             return plan.steps().stream().findFirst().filter(s -> s.id().equals(last.stepId()));
-        } catch (InvalidFleetException | PlanRefusedException e) {
+        } catch (PlanRefusedException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Fleet> readQuietly(FleetFiles files) {
+        try {
+            return Optional.of(FleetReader.read(files));
+        } catch (InvalidFleetException e) {
             return Optional.empty();
         }
     }

@@ -30,16 +30,13 @@ public final class Reconciler {
     private final FleetWorkspace workspace;
     private final Forge forge;
     private final Gate gate;
-    private final String gateDescription;
     private final Clock clock;
     private final ReconcileSettings settings;
 
-    public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, String gateDescription, Clock clock,
-            ReconcileSettings settings) {
+    public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings) {
         this.workspace = workspace;
         this.forge = forge;
         this.gate = gate;
-        this.gateDescription = gateDescription;
         this.clock = clock;
         this.settings = settings;
     }
@@ -61,7 +58,7 @@ public final class Reconciler {
             return List.of(Outcome.of("*", Action.BLOCKED, "the fleet repo at " + head.substring(0, 12)
                     + " is invalid; nothing is proposed until it is fixed:\n" + e.getMessage()));
         }
-        Observe observe = new Observe(workspace, forge, gate, gateDescription, settings, head, files, fleet,
+        Observe observe = new Observe(workspace, forge, gate, settings, head, files, fleet,
                 forge.openPullRequests(ReconcileSettings.BRANCH_PREFIX));
         Act act = new Act(workspace, forge, files, settings, clock, head);
         List<Outcome> outcomes = new ArrayList<>();

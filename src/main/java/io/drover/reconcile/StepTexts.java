@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** The commit message, PR title and PR body of a step, rendered from the templates. */
 final class StepTexts {
@@ -22,10 +23,11 @@ final class StepTexts {
     private final FleetFiles fleet;
     private final Plan plan;
     private final int mergedBefore;
-    private final String gate;
+    private final Supplier<String> gate;
 
     /** @param mergedBefore how many steps of this rollout are already merged */
-    StepTexts(FleetFiles fleet, Plan plan, int mergedBefore, String gate) {
+    /** @param gate what Drover will wait for after the merge; asked only when a text is rendered */
+    StepTexts(FleetFiles fleet, Plan plan, int mergedBefore, Supplier<String> gate) {
         this.fleet = fleet;
         this.plan = plan;
         this.mergedBefore = mergedBefore;
@@ -98,7 +100,7 @@ final class StepTexts {
         data.put("table", table(step));
         data.put("worstCase", step.capacityAfter().worstCase().map(w -> "Worst case after this step (" + policy.capacity().name()
                 + "): " + w.describe() + ".").orElse(""));
-        data.put("gate", gate);
+        data.put("gate", gate.get());
         data.put("soak", human(policy.soakOf(step.kind())));
         data.put("timeout", human(policy.gateTimeoutOf(step.kind())));
         data.put("autoMerge", policy.autoMerge().contains(step.kind()));

@@ -23,6 +23,16 @@ public interface DroverConfig {
 
     Reconcile reconcile();
 
+    /**
+     * What Drover waits for after a merge: {@code argocd} (the default: Argo CD reports every affected
+     * application Synced at the merge and Healthy, settings drover.argocd.*), or {@code none} (only the
+     * soak time; Drover warns at start).
+     */
+    @WithDefault("argocd")
+    GateKind gate();
+
+    enum GateKind { ARGOCD, NONE }
+
     /** Decide and report every pass, write nothing (no push, pull request, comment or merge). */
     @WithName("dry-run")
     @WithDefault("false")

@@ -1,7 +1,12 @@
 package io.drover.service;
 
+import io.drover.argocd.ArgoCdClient;
+import io.drover.argocd.ArgoCdConfig;
+import io.drover.argocd.ArgoCdGate;
+import io.drover.argocd.ArgoCdSettings;
 import io.drover.forge.ForgeException;
 import io.drover.forge.github.GitHubForge;
+import io.drover.gate.Gate;
 import io.drover.gate.NoHealthGate;
 import io.drover.git.BotIdentity;
 import io.drover.git.FleetWorkspace;
@@ -40,6 +45,8 @@ public class ReconcileService {
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(15));
 
     private final DroverConfig config;
+    private final ArgoCdConfig argoCd;
+    private volatile Gate gate;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "drover-reconcile"));
     private final AtomicBoolean queued = new AtomicBoolean();
@@ -55,8 +62,9 @@ public class ReconcileService {
     });
     private final WakeUpTimer wakeUp = new WakeUpTimer(timer, clock, () -> trigger("a rollout's wait ends"));
 
-    public ReconcileService(DroverConfig config) {
+    public ReconcileService(DroverConfig config, ArgoCdConfig argoCd) {
         this.config = config;
+        this.argoCd = argoCd;
     }
 
     void start(@Observes StartupEvent event) {
@@ -78,7 +86,12 @@ public class ReconcileService {
             LOG.errorf("Drover is not configured, no pass will run: set %s (see README, 'drover serve')", String.join(", ", missing));
             return;
         }
-        LOG.warn(NoHealthGate.WARNING);
+        try {
+            gate = gate();
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("Drover is not configured, no pass will run: %s", e.getMessage());
+            return;
+        }
         trigger("start");
     }
 
@@ -167,6 +180,17 @@ public class ReconcileService {
         LOG.warnf("pass failed (%d in a row), nothing further done; next try in %ss: %s", failuresInARow, wait.toSeconds(), why);
     }
 
+    /** The configured gate; the Argo CD one refuses to start on missing or wrong settings. */
+    private Gate gate() {
+        if (config.gate() == DroverConfig.GateKind.NONE) {
+            LOG.warn(NoHealthGate.WARNING);
+            return new NoHealthGate();
+        }
+        ArgoCdSettings settings = ArgoCdSettings.from(argoCd);
+        LOG.infof("gate: Argo CD at %s", settings.url());
+        return new ArgoCdGate(new ArgoCdClient(settings), config.repo().url().orElseThrow(), settings.recheckInterval());
+    }
+
     private synchronized Reconciler reconciler() throws GitFailure, ForgeException {
         if (reconciler == null) {
             CredentialsProvider credentials = config.repo().token()
@@ -176,8 +200,7 @@ public class ReconcileService {
                     credentials);
             GitHubForge forge = GitHubForge.connect(config.github().apiUrl(), config.github().token().orElseThrow(),
                     config.github().repository().orElseThrow(), config.repo().branch(), config.github().writeSpacing(), config.github().timeout(), clock);
-            reconciler = new Reconciler(workspace, forge, new NoHealthGate(), "the soak time (no health gate is configured yet)",
-                    clock, new ReconcileSettings(config.repo().branch(),
+            reconciler = new Reconciler(workspace, forge, gate, clock, new ReconcileSettings(config.repo().branch(),
                             new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label(), config.dryRun()));
         }
         return reconciler;

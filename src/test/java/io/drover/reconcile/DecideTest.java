@@ -42,7 +42,7 @@ class DecideTest {
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     private static final String BRANCH = "drover/production-1-31/" + PLAN.steps().get(0).id();
     private static final Proposal NEXT = new Proposal(PLAN.steps().get(0), BRANCH, List.of("drover", "drover/add-cluster"),
-            new StepTexts(FILES, PLAN, 0, "the gate"));
+            new StepTexts(FILES, PLAN, 0, () -> "the gate"));
     private static final BranchState READY = new BranchState(Optional.of("b".repeat(40)), true, false);
 
     // --- the plan
@@ -174,7 +174,7 @@ class DecideTest {
     @Nested
     class AfterAMerge {
 
-        private final MergedStep merged = new MergedStep(new Trailers("production-1-31", "add-prod-euw-03", "add-cluster"),
+        private final MergedStep merged = new MergedStep(new Trailers("production-1-31", "add-prod-euw-03", "add-cluster", List.of("prod-euw-03")),
                 "a".repeat(40), Optional.of("9".repeat(40)), NOW.minus(Duration.ofMinutes(10)));
         private final PullRequest lastPr = pr(1, "drover/production-1-31/add-prod-euw-03", State.MERGED);
 
@@ -184,7 +184,7 @@ class DecideTest {
 
         @Test
         void aWaitingGateIsLookedAtAgainAfterItsRetry() {
-            Decision d = Decide.decide(state().last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofSeconds(15)),
+            Decision d = Decide.decide(state().last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofSeconds(15), List.of()),
                     Said.NOTHING)).build());
 
             assertHold(d, Action.WAITING, "gate of add-prod-euw-03: shop Progressing");
@@ -194,7 +194,7 @@ class DecideTest {
         @Test
         void aWaitingGateIsLookedAtNoLaterThanItsDeadline() {
             // add-cluster has a 60m gate timeout in the default policy; merged 10 minutes ago.
-            Decision d = Decide.decide(state().last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofHours(2)),
+            Decision d = Decide.decide(state().last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofHours(2), List.of()),
                     Said.NOTHING)).build());
 
             assertThat(((Hold) d).until()).contains(merged.mergedAt().plus(Duration.ofMinutes(60)));
@@ -203,21 +203,21 @@ class DecideTest {
         @Test
         void aGateStillWaitingAtItsTimeoutPausesWithTheEvidence() {
             Decision d = Decide.decide(state().now(merged.mergedAt().plus(Duration.ofMinutes(60)))
-                    .last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofSeconds(15)), Said.NOTHING)).build());
+                    .last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofSeconds(15), List.of()), Said.NOTHING)).build());
 
             assertThat(d).isInstanceOfSatisfying(Say.class, s -> {
                 assertThat(s.kind()).isEqualTo(Decide.GATE_TIMEOUT);
                 assertThat(s.then()).isEqualTo(Action.PAUSED);
                 assertThat(s.detail()).contains("did not pass within 1h");
-                assertThat(s.extra()).containsEntry("evidence", "shop Progressing");
+                assertThat(s.extra()).containsKey("apps");
             });
         }
 
         @Test
         void aFailedGatePausesWithTheEvidenceAndStaysPausedOnceSaid() {
-            Decision first = Decide.decide(state().last(last(new Gate.Result.Failed("shop Degraded"), Said.NOTHING)).build());
+            Decision first = Decide.decide(state().last(last(new Gate.Result.Failed("shop Degraded", List.of()), Said.NOTHING)).build());
             // Healthy again later: still paused, a human decides.
-            Decision later = Decide.decide(state().last(last(new Gate.Result.Passed("all Healthy"), said(Decide.GATE_FAILED)))
+            Decision later = Decide.decide(state().last(last(new Gate.Result.Passed("all Healthy", List.of()), said(Decide.GATE_FAILED)))
                     .build());
 
             assertThat(first).isInstanceOfSatisfying(Say.class, s -> assertThat(s.kind()).isEqualTo(Decide.GATE_FAILED));
@@ -226,7 +226,7 @@ class DecideTest {
 
         @Test
         void aFailedGateWithoutAPullRequestStillPauses() {
-            AfterMerge noPr = new AfterMerge(merged, Optional.empty(), Said.NOTHING, new Gate.Result.Failed("shop Degraded"),
+            AfterMerge noPr = new AfterMerge(merged, Optional.empty(), Said.NOTHING, new Gate.Result.Failed("shop Degraded", List.of()),
                     List.of(), Optional.empty());
 
             assertHold(Decide.decide(state().last(noPr).build()), Action.PAUSED, "shop Degraded");
@@ -237,7 +237,7 @@ class DecideTest {
             Rollback rollback = new Rollback("drover/production-1-31/rollback-add-prod-euw-03", Optional.empty(),
                     List.of(FileChange.delete("clusters/prod-euw-03/cluster.yaml", "x")), List.of());
             AfterMerge failed = new AfterMerge(merged, Optional.of(lastPr), said(Decide.GATE_FAILED),
-                    new Gate.Result.Failed("shop Degraded"), List.of(), Optional.of(rollback));
+                    new Gate.Result.Failed("shop Degraded", List.of()), List.of(), Optional.of(rollback));
 
             Decision withRollback = Decide.decide(state().policy(withRollback()).last(failed).build());
             Decision withoutRollback = Decide.decide(state().last(failed).build());
@@ -251,7 +251,7 @@ class DecideTest {
             Rollback rollback = new Rollback("drover/production-1-31/rollback-add-prod-euw-03", Optional.empty(),
                     List.of(FileChange.modify("traffic/shop.yaml", "a", "b")), List.of("traffic/shop.yaml"));
             AfterMerge failed = new AfterMerge(merged, Optional.of(lastPr), said(Decide.GATE_FAILED),
-                    new Gate.Result.Failed("shop Degraded"), List.of(), Optional.of(rollback));
+                    new Gate.Result.Failed("shop Degraded", List.of()), List.of(), Optional.of(rollback));
 
             assertHold(Decide.decide(state().policy(withRollback()).last(failed).build()), Action.PAUSED,
                     "no rollback proposed: [traffic/shop.yaml] changed again since the merge");
@@ -259,9 +259,10 @@ class DecideTest {
 
         @Test
         void aPassedGateIsRecordedAndTheSoakStartsThen() {
-            Decision d = Decide.decide(state().last(last(new Gate.Result.Passed("3 apps Healthy"), Said.NOTHING)).build());
+            Decision d = Decide.decide(state().last(last(new Gate.Result.Passed("3 apps Healthy", List.of()), Said.NOTHING)).build());
 
-            assertThat(d).isEqualTo(new RecordGatePassed(lastPr, merged, NOW.plus(POLICY.soakOf(merged.kind())), "3 apps Healthy"));
+            assertThat(d).isEqualTo(new RecordGatePassed(lastPr, merged, NOW.plus(POLICY.soakOf(merged.kind())), "3 apps Healthy",
+                    List.of()));
         }
 
         @Test
@@ -269,9 +270,9 @@ class DecideTest {
             Instant passedAt = NOW.minus(Duration.ofMinutes(2));
             Said passed = new Said(Set.of(Decide.GATE_PASSED), Optional.of(passedAt));
 
-            Decision soaking = Decide.decide(state().last(last(new Gate.Result.Passed("ok"), passed)).build());
+            Decision soaking = Decide.decide(state().last(last(new Gate.Result.Passed("ok", List.of()), passed)).build());
             Decision soaked = Decide.decide(state().now(passedAt.plus(POLICY.soakOf(merged.kind())))
-                    .last(last(new Gate.Result.Passed("ok"), passed)).build());
+                    .last(last(new Gate.Result.Passed("ok", List.of()), passed)).build());
 
             assertHold(soaking, Action.WAITING, "soaks");
             assertThat(((Hold) soaking).until()).contains(passedAt.plus(POLICY.soakOf(merged.kind())));
@@ -282,14 +283,14 @@ class DecideTest {
         void aFailureDuringTheSoakPauses() {
             Said passed = new Said(Set.of(Decide.GATE_PASSED), Optional.of(NOW.minusSeconds(60)));
 
-            Decision d = Decide.decide(state().last(last(new Gate.Result.Failed("shop Degraded"), passed)).build());
+            Decision d = Decide.decide(state().last(last(new Gate.Result.Failed("shop Degraded", List.of()), passed)).build());
 
             assertThat(d).isInstanceOfSatisfying(Say.class, s -> assertThat(s.kind()).isEqualTo(Decide.GATE_FAILED));
         }
 
         @Test
         void mergedContentOtherThanProposedPauses() {
-            AfterMerge differs = new AfterMerge(merged, Optional.of(lastPr), Said.NOTHING, new Gate.Result.Passed("ok"),
+            AfterMerge differs = new AfterMerge(merged, Optional.of(lastPr), Said.NOTHING, new Gate.Result.Passed("ok", List.of()),
                     List.of("traffic/api.yaml"), Optional.empty());
 
             assertThat(Decide.decide(state().last(differs).build())).isInstanceOfSatisfying(Say.class,
@@ -302,7 +303,7 @@ class DecideTest {
             Instant saturday = Instant.parse("2026-11-28T10:00:00Z");
             Said passed = new Said(Set.of(Decide.GATE_PASSED), Optional.of(saturday.minus(Duration.ofDays(1))));
 
-            Decision first = Decide.decide(state().policy(office).now(saturday).last(last(new Gate.Result.Passed("ok"), passed))
+            Decision first = Decide.decide(state().policy(office).now(saturday).last(last(new Gate.Result.Passed("ok", List.of()), passed))
                     .build());
 
             assertThat(first).isInstanceOfSatisfying(Say.class, s -> {

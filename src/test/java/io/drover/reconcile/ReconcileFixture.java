@@ -1,6 +1,7 @@
 package io.drover.reconcile;
 
 import io.drover.forge.Forge;
+import io.drover.gate.Gate;
 import io.drover.gate.NoHealthGate;
 import io.drover.git.BotIdentity;
 import io.drover.git.FleetWorkspace;
@@ -47,9 +48,14 @@ final class ReconcileFixture implements AutoCloseable {
 
     /** A reconciler as a freshly started service would build it: a new workspace on the same data directory. */
     Reconciler freshReconciler(Forge forge) throws Exception {
+        return freshReconciler(forge, new NoHealthGate());
+    }
+
+    /** The same, with a gate of the test's choice. */
+    Reconciler freshReconciler(Forge forge, Gate gate) throws Exception {
         FleetWorkspace workspace = FleetWorkspace.open(dataDir, origin.url(), CredentialsProvider.getDefault());
         opened.add(workspace);
-        return new Reconciler(workspace, forge, new NoHealthGate(), "the soak time (no health gate is configured)", clock, SETTINGS);
+        return new Reconciler(workspace, forge, gate, clock, SETTINGS);
     }
 
     /** Merges whatever Drover opened and lets time pass beyond any soak, until a pass reports the rollout done. */

@@ -74,7 +74,7 @@ class GitHubRolloutTest {
         workspace = FleetWorkspace.open(tmp.resolve("data/fleet.git"), origin.url(), CredentialsProvider.getDefault());
         GitHubForge forge = GitHubForge.connect(github.apiUrl(), "test-token", "acme/fleet", "main", Duration.ZERO,
                 Duration.ofSeconds(4), clock);
-        reconciler = new Reconciler(workspace, forge, new NoHealthGate(), "the soak time", clock,
+        reconciler = new Reconciler(workspace, forge, new NoHealthGate(), clock,
                 new ReconcileSettings("main", new BotIdentity("Drover", "drover@fleet.example.com"), "drover"));
     }
 
