@@ -72,8 +72,7 @@ final class Observe {
             return new RolloutState(rollout.name(), rollout.path(), rollout.targetVersion().toString(), policy, now,
                     Optional.of(e.getMessage()), Optional.empty(), List.of(), Optional.empty(), BranchState.absent(), Optional.empty());
         }
-        String prefix = settings.branchOf(rollout.name(), "");
-        List<PullRequest> mine = openDroverPullRequests.stream().filter(p -> p.head().startsWith(prefix)).toList();
+        List<PullRequest> mine = openDroverPullRequests.stream().filter(p -> settings.isStepBranch(rollout.name(), p.head())).toList();
         if (plan.isEmpty()) {
             return new RolloutState(rollout.name(), rollout.path(), rollout.targetVersion().toString(), policy, now,
                     Optional.empty(), Optional.empty(), mine, Optional.empty(), BranchState.absent(), Optional.empty());
@@ -156,7 +155,7 @@ final class Observe {
         if (last.before().isEmpty()) {
             return Optional.empty();
         }
-        String branch = settings.branchOf(rollout.name(), "rollback-" + last.stepId());
+        String branch = settings.rollbackBranchOf(rollout.name(), last.stepId());
         Optional<PullRequest> pr = forge.findByHead(branch);
         List<FileChange> changes = new ArrayList<>();
         List<String> changedSince = new ArrayList<>();

@@ -18,4 +18,15 @@ public record ReconcileSettings(String baseBranch, BotIdentity bot, String label
     public String branchOf(String rollout, String stepId) {
         return BRANCH_PREFIX + rollout + "/" + stepId;
     }
+
+    /** A step id never holds a slash, so a rollback's branch is never taken for a step's. */
+    public String rollbackBranchOf(String rollout, String stepId) {
+        return BRANCH_PREFIX + rollout + "/rollback/" + stepId;
+    }
+
+    /** Whether a branch is one of the rollout's step branches (not its rollbacks). */
+    public boolean isStepBranch(String rollout, String branch) {
+        String prefix = branchOf(rollout, "");
+        return branch.startsWith(prefix) && !branch.substring(prefix.length()).contains("/");
+    }
 }

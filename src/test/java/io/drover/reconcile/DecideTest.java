@@ -234,7 +234,7 @@ class DecideTest {
 
         @Test
         void aFailedGateOpensTheRollbackWhenThePolicyAsksAndNothingChangedSince() {
-            Rollback rollback = new Rollback("drover/production-1-31/rollback-add-prod-euw-03", Optional.empty(),
+            Rollback rollback = new Rollback("drover/production-1-31/rollback/add-prod-euw-03", Optional.empty(),
                     List.of(FileChange.delete("clusters/prod-euw-03/cluster.yaml", "x")), List.of());
             AfterMerge failed = new AfterMerge(merged, Optional.of(lastPr), said(Decide.GATE_FAILED),
                     new Gate.Result.Failed("shop Degraded", List.of()), List.of(), Optional.of(rollback));
@@ -248,7 +248,7 @@ class DecideTest {
 
         @Test
         void noRollbackOverFilesChangedAgainSinceTheMerge() {
-            Rollback rollback = new Rollback("drover/production-1-31/rollback-add-prod-euw-03", Optional.empty(),
+            Rollback rollback = new Rollback("drover/production-1-31/rollback/add-prod-euw-03", Optional.empty(),
                     List.of(FileChange.modify("traffic/shop.yaml", "a", "b")), List.of("traffic/shop.yaml"));
             AfterMerge failed = new AfterMerge(merged, Optional.of(lastPr), said(Decide.GATE_FAILED),
                     new Gate.Result.Failed("shop Degraded", List.of()), List.of(), Optional.of(rollback));

@@ -61,6 +61,11 @@ public final class GitOrigin implements AutoCloseable {
         return repository.resolve(Constants.R_HEADS + branch);
     }
 
+    /** The fleet files at the tip of a branch. */
+    public io.drover.model.FleetFiles files(String branch) throws IOException {
+        return io.drover.fleet.FleetSource.commit(repository, tip(branch));
+    }
+
     /** Commits files (null content deletes) onto a branch, as someone pushing would. */
     public ObjectId commit(String branch, Map<String, String> files, String message, PersonIdent who) throws IOException {
         ObjectId parent = tip(branch);

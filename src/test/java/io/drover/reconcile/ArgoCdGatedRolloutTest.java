@@ -1,0 +1,160 @@
+package io.drover.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.argocd.ArgoCdClient;
+import io.drover.argocd.ArgoCdGate;
+import io.drover.argocd.ArgoCdSettings;
+import io.drover.forge.PullRequest.State;
+import io.drover.model.FleetFiles;
+import io.drover.reconcile.Outcome.Action;
+import io.drover.testing.ExampleFleet;
+import io.drover.testing.FakeForge;
+import io.drover.testing.argocd.SimulatedArgoCd;
+import io.drover.testing.argocd.StubArgoCd;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reconciler with the Argo CD gate in the loop: Argo CD (a stub checked against its swagger)
+ * reports the Applications the ApplicationSets generate at each revision of main, Progressing at
+ * first and Healthy a little later. No step opens before the last one's apps run the merge Healthy
+ * and it has soaked; Degraded pauses, says why, and rolls back when the policy asks.
+ */
+class ArgoCdGatedRolloutTest {
+
+    private static final Duration RECHECK = Duration.ofSeconds(15);
+    private static StubArgoCd argoCd;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        argoCd = new StubArgoCd();
+        argoCd.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        argoCd.stop();
+    }
+
+    @Test
+    void aWholeRolloutWaitsForArgoCdAtEveryStep() throws Exception {
+        argoCd.reset();
+        try (ReconcileFixture fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime())) {
+            SimulatedArgoCd simulated = new SimulatedArgoCd(argoCd, fixture.origin.url());
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge, gate(fixture));
+            List<Outcome> log = new ArrayList<>();
+            int openedWhileProgressing = 0;
+            for (int pass = 0; pass < 400; pass++) {
+                var head = fixture.origin.tip("main").name();
+                boolean progressing = pass % 3 == 0; // each revision shows Progressing before Healthy
+                simulated.syncTo(fixture.origin.files("main"), head, progressing ? "Progressing" : "Healthy", Map.of());
+                Outcome outcome = reconciler.pass().get(0);
+                log.add(outcome);
+                if (outcome.action() == Action.DONE) {
+                    break;
+                }
+                switch (outcome.action()) {
+                    case OPENED -> {
+                        // After a retire only the retired cluster's apps count, and they are gone whatever the others do.
+                        int opened = fixture.forge.pulls().size();
+                        boolean afterRetire = opened > 1 && fixture.forge.pull(opened - 1).request().head().contains("/retire-");
+                        openedWhileProgressing += progressing && opened > 1 && !afterRetire ? 1 : 0;
+                        fixture.forge.mergeAsReviewer(fixture.forge.pulls().size());
+                    }
+                    case WAITING -> fixture.clock.advance(outcome.comeBackAt()
+                            .map(t -> Duration.between(fixture.clock.instant(), t)).filter(d -> !d.isNegative())
+                            .orElse(Duration.ofMinutes(1)).plusSeconds(1));
+                    default -> throw new AssertionError("rollout stopped: " + outcome + "\n" + log.subList(Math.max(0, log.size() - 5),
+                            log.size()));
+                }
+            }
+            assertThat(log.get(log.size() - 1).action()).isEqualTo(Action.DONE);
+            assertThat(openedWhileProgressing).isZero();
+            List<FakeForge.Record> pulls = fixture.forge.pulls();
+            assertThat(pulls).hasSize(32).allMatch(p -> p.state() == State.MERGED);
+            // Every merged step's PR says when its gate passed, with the applications it looked at.
+            assertThat(pulls.subList(0, pulls.size() - 1)).allSatisfy(p -> assertThat(p.comments())
+                    .anySatisfy(c -> assertThat(c).contains("Gate of step", "passed", "| application |")));
+            assertThat(pulls.get(1).request().body()).contains("Argo CD to report", "prod-euw-03-shop");
+            argoCd.assertValidationPassed();
+        }
+    }
+
+    @Test
+    void degradedDuringTheSoakPausesSaysWhyAndOpensTheRollback() throws Exception {
+        argoCd.reset();
+        FleetFiles files = ExampleFleet.withFleetPolicy(ExampleFleet.defaultPolicyAnyTime()
+                .replace("automaticRollback: false", "automaticRollback: true"));
+        try (ReconcileFixture fixture = new ReconcileFixture(tmp, files)) {
+            SimulatedArgoCd simulated = new SimulatedArgoCd(argoCd, fixture.origin.url());
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge, gate(fixture));
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+            fixture.forge.mergeAsReviewer(1);
+            String merged = fixture.origin.tip("main").name();
+            simulated.syncTo(fixture.origin.files("main"), merged, "Healthy", Map.of());
+
+            Outcome passed = reconciler.pass().get(0);
+            assertThat(passed.detail()).contains("passed; soaks until");
+            fixture.clock.advance(Duration.ofMinutes(2));
+            simulated.syncTo(fixture.origin.files("main"), merged, "Healthy", Map.of("cluster-prod-euw-03", "Degraded"));
+
+            Outcome paused = reconciler.pass().get(0);
+            Outcome rollback = reconciler.pass().get(0);
+            Outcome still = reconciler.pass().get(0);
+
+            assertThat(paused.action()).isEqualTo(Action.PAUSED);
+            assertThat(fixture.forge.pull(1).comments()).anySatisfy(c -> assertThat(c)
+                    .contains("**paused**", "cluster-prod-euw-03", "Degraded", "opens a pull request that reverts"));
+            assertThat(rollback.action()).isEqualTo(Action.OPENED);
+            assertThat(fixture.forge.pulls()).hasSize(2);
+            var revert = fixture.forge.pull(2);
+            assertThat(revert.request().head()).isEqualTo("drover/production-1-31/rollback/add-prod-euw-03");
+            assertThat(revert.request().labels()).containsExactly("drover", "drover/rollback");
+            assertThat(fixture.origin.read("drover/production-1-31/rollback/add-prod-euw-03", "clusters/prod-euw-03/cluster.yaml"))
+                    .isNull();
+            assertThat(fixture.origin.read("drover/production-1-31/rollback/add-prod-euw-03", "traffic/shop.yaml"))
+                    .isEqualTo(files.read("traffic/shop.yaml").orElseThrow());
+            assertThat(still.action()).isEqualTo(Action.PAUSED);
+            assertThat(fixture.forge.pulls()).hasSize(2);
+        }
+    }
+
+    @Test
+    void argoCdUnreachableWaitsAndNeverProceeds() throws Exception {
+        argoCd.reset();
+        try (ReconcileFixture fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime())) {
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge, new ArgoCdGate(new ArgoCdClient(new ArgoCdSettings(
+                    URI.create("http://127.0.0.1:9"), StubArgoCd.TOKEN, false, Optional.empty(), Duration.ofSeconds(2), RECHECK)),
+                    fixture.origin.url(), RECHECK));
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+            fixture.forge.mergeAsReviewer(1);
+
+            Outcome waiting = reconciler.pass().get(0);
+            fixture.clock.advance(Duration.ofMinutes(30));
+            Outcome later = reconciler.pass().get(0);
+
+            assertThat(waiting.action()).isEqualTo(Action.WAITING);
+            assertThat(waiting.detail()).contains("gate of add-prod-euw-03");
+            assertThat(later.action()).isIn(Action.WAITING, Action.PAUSED);
+            assertThat(fixture.forge.pulls()).hasSize(1);
+        }
+    }
+
+    private static ArgoCdGate gate(ReconcileFixture fixture) {
+        return new ArgoCdGate(new ArgoCdClient(new ArgoCdSettings(URI.create(argoCd.url()), StubArgoCd.TOKEN, false,
+                Optional.empty(), Duration.ofSeconds(30), RECHECK)), fixture.origin.url(), RECHECK);
+    }
+}
