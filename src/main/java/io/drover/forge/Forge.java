@@ -33,4 +33,7 @@ public interface Forge {
     boolean merge(int number, String headSha, String commitTitle) throws ForgeException;
 
     void close(int number) throws ForgeException;
+
+    /** Sets a status on a commit; a later one with the same context replaces it. */
+    void status(String sha, CommitStatus status) throws ForgeException;
 }

@@ -1,5 +1,6 @@
 package io.drover.reconcile;
 
+import io.drover.forge.CommitStatus;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
 import io.drover.forge.NewPullRequest;
@@ -112,6 +113,9 @@ final class Act {
     }
 
     private Outcome say(RolloutState state, Say s) throws ForgeException {
+        if (s.status().isPresent()) {
+            forge.status(s.status().get().sha(), s.status().get().status());
+        }
         Map<String, Object> extra = new HashMap<>(s.extra());
         extra.put("marker", "drover:" + s.kind() + " rollout=" + state.rollout());
         comment(state.rollout(), s.pr().number(), s.kind(), s.about(), extra);
@@ -120,6 +124,8 @@ final class Act {
 
     private Outcome recordGatePassed(RolloutState state, RecordGatePassed g) throws ForgeException {
         var now = clock.instant();
+        forge.status(g.step().mergeCommit(), new CommitStatus(CommitStatus.State.SUCCESS, Decide.GATE_CONTEXT,
+                "passed " + now + " (" + g.apps().size() + " apps); soaks until " + g.soakUntil()));
         comment(state.rollout(), g.pr().number(), Decide.GATE_PASSED, Optional.empty(), Map.of(
                 "step", Map.of("id", g.step().stepId(), "kind", g.step().kind().id()),
                 "detail", g.detail(),

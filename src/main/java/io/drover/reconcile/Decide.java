@@ -1,5 +1,6 @@
 package io.drover.reconcile;
 
+import io.drover.forge.CommitStatus;
 import io.drover.forge.PullRequest;
 import io.drover.gate.Gate;
 import io.drover.policy.TimeWindow;
@@ -11,6 +12,7 @@ import io.drover.reconcile.Decision.Propose;
 import io.drover.reconcile.Decision.Rebuild;
 import io.drover.reconcile.Decision.RecordGatePassed;
 import io.drover.reconcile.Decision.Say;
+import io.drover.reconcile.Decision.StatusOnCommit;
 import io.drover.reconcile.Outcome.Action;
 import io.drover.reconcile.RolloutState.AfterMerge;
 import io.drover.reconcile.RolloutState.StepPullRequest;
@@ -33,6 +35,7 @@ final class Decide {
     static final String GATE_FAILED = "gate-failed";
     static final String GATE_TIMEOUT = "gate-timeout";
     static final String GATE_PASSED = "gate-passed";
+    static final String GATE_WAITING = "gate-waiting";
     static final String SUPERSEDED = "superseded";
 
     /** How long to wait before looking again when only a human or the forge can move things on. */
@@ -158,8 +161,20 @@ final class Decide {
                         + StepTexts.human(timeout) + " of the merge: " + waiting.reason(), waiting);
             }
             Instant again = s.now().plus(waiting.retryAfter());
-            return Hold.until(Action.WAITING, "gate of " + m.step().stepId() + ": " + waiting.reason(),
-                    again.isAfter(deadline) ? deadline : again);
+            Instant until = again.isAfter(deadline) ? deadline : again;
+            String detail = "gate of " + m.step().stepId() + ": " + waiting.reason();
+            if (m.pr().isPresent() && !m.said().has(GATE_WAITING) && !m.said().has(GATE_PASSED)) {
+                Map<String, Object> extra = new HashMap<>();
+                extra.put("step", Map.of("id", m.step().stepId(), "kind", m.step().kind().id()));
+                extra.put("reason", waiting.reason());
+                extra.put("deadline", deadline.toString());
+                extra.put("soak", StepTexts.human(s.policy().soakOf(m.step().kind())));
+                extra.put("apps", Evidence.rows(waiting.evidence()));
+                return new Say(m.pr().get(), GATE_WAITING, extra, Optional.empty(), Action.WAITING, detail, Optional.of(until),
+                        Optional.of(gateStatus(m.step(), CommitStatus.State.PENDING, "waiting until " + deadline + ": "
+                                + waiting.reason())));
+            }
+            return Hold.until(Action.WAITING, detail, until);
         });
     }
 
@@ -227,7 +242,8 @@ final class Decide {
             extra.put("reason", detail);
             extra.put("apps", Evidence.rows(result.evidence()));
             extra.put("rollback", s.policy().automaticRollback());
-            return sayOnce(s, m.pr().get(), m.said(), kind, extra, Optional.empty(), Action.PAUSED, detail, Optional.empty());
+            return new Say(m.pr().get(), kind, extra, Optional.empty(), Action.PAUSED, detail, Optional.empty(),
+                    Optional.of(gateStatus(m.step(), CommitStatus.State.FAILURE, detail)));
         }
         return rollbackOrPause(s, m, detail);
     }
@@ -267,6 +283,13 @@ final class Decide {
         if (said.has(kind)) {
             return new Hold(then, detail, until);
         }
-        return new Say(pr, kind, extra, about, then, detail, until);
+        return new Say(pr, kind, extra, about, then, detail, until, Optional.empty());
+    }
+
+    /** The commit status context of Drover's gate. */
+    static final String GATE_CONTEXT = "drover/gate";
+
+    private static StatusOnCommit gateStatus(MergedStep step, CommitStatus.State state, String description) {
+        return new StatusOnCommit(step.mergeCommit(), new CommitStatus(state, GATE_CONTEXT, description));
     }
 }

@@ -1,5 +1,6 @@
 package io.drover.reconcile;
 
+import io.drover.forge.CommitStatus;
 import io.drover.forge.PullRequest;
 import io.drover.reconcile.Outcome.Action;
 import io.drover.reconcile.RolloutState.AfterMerge;
@@ -28,9 +29,12 @@ sealed interface Decision {
     record CloseSuperseded(PullRequest pr, String nextStep) implements Decision {
     }
 
-    /** Comment once (by marker kind) on a pull request, then report {@code then}. */
+    /**
+     * Comment once (by marker kind) on a pull request, then report {@code then}; set a commit
+     * status first when there is one to set (the comment is the marker, so it comes last).
+     */
     record Say(PullRequest pr, String kind, Map<String, Object> extra, Optional<Proposal> about, Action then, String detail,
-            Optional<Instant> until) implements Decision {
+            Optional<Instant> until, Optional<StatusOnCommit> status) implements Decision {
         public Say {
             extra = Map.copyOf(extra);
         }
@@ -46,6 +50,10 @@ sealed interface Decision {
 
     /** The merged step failed its gate and the policy asks for a rollback: open the reverting pull request. */
     record OpenRollback(AfterMerge last, Rollback rollback, String reason) implements Decision {
+    }
+
+    /** The gate's evidence as a status on a step's merge commit. */
+    record StatusOnCommit(String sha, CommitStatus status) {
     }
 
     /** Nothing to write: report the state, and when to look again if that is known. */

@@ -89,6 +89,12 @@ class ArgoCdGatedRolloutTest {
             assertThat(pulls.subList(0, pulls.size() - 1)).allSatisfy(p -> assertThat(p.comments())
                     .anySatisfy(c -> assertThat(c).contains("Gate of step", "passed", "| application |")));
             assertThat(pulls.get(1).request().body()).contains("Argo CD to report", "prod-euw-03-shop");
+            // The evidence where auditors look: the gate's status on every merge commit.
+            assertThat(fixture.forge.pulls().subList(0, pulls.size() - 1)).allSatisfy(p -> assertThat(
+                    fixture.forge.statuses(p.mergeSha()).get("drover/gate")).satisfies(st -> {
+                        assertThat(st.state()).isEqualTo(io.drover.forge.CommitStatus.State.SUCCESS);
+                        assertThat(st.description()).contains("passed", "soaks until");
+                    }));
             argoCd.assertValidationPassed();
         }
     }
@@ -116,6 +122,7 @@ class ArgoCdGatedRolloutTest {
             Outcome still = reconciler.pass().get(0);
 
             assertThat(paused.action()).isEqualTo(Action.PAUSED);
+            assertThat(fixture.forge.statuses(merged).get("drover/gate").state()).isEqualTo(io.drover.forge.CommitStatus.State.FAILURE);
             assertThat(fixture.forge.pull(1).comments()).anySatisfy(c -> assertThat(c)
                     .contains("**paused**", "cluster-prod-euw-03", "Degraded", "opens a pull request that reverts"));
             assertThat(rollback.action()).isEqualTo(Action.OPENED);

@@ -1,6 +1,7 @@
 package io.drover.reconcile;
 
 import io.drover.forge.Comment;
+import io.drover.forge.CommitStatus;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
 import io.drover.forge.MergeReadiness;
@@ -72,6 +73,11 @@ final class CrashingForge implements Forge {
             forge.comment(number, body);
             return null;
         });
+    }
+
+    @Override
+    public void status(String sha, CommitStatus status) throws ForgeException {
+        forge.status(sha, status);
     }
 
     @Override

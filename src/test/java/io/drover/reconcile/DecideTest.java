@@ -183,9 +183,26 @@ class DecideTest {
         }
 
         @Test
-        void aWaitingGateIsLookedAtAgainAfterItsRetry() {
+        void theFirstWaitIsSaidOnceWithWhatTheGateWaitsForAndAPendingStatus() {
             Decision d = Decide.decide(state().last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofSeconds(15), List.of()),
                     Said.NOTHING)).build());
+
+            assertThat(d).isInstanceOfSatisfying(Say.class, s -> {
+                assertThat(s.kind()).isEqualTo(Decide.GATE_WAITING);
+                assertThat(s.then()).isEqualTo(Action.WAITING);
+                assertThat(s.until()).contains(NOW.plusSeconds(15));
+                assertThat(s.status()).hasValueSatisfying(st -> {
+                    assertThat(st.sha()).isEqualTo(merged.mergeCommit());
+                    assertThat(st.status().state()).isEqualTo(io.drover.forge.CommitStatus.State.PENDING);
+                    assertThat(st.status().context()).isEqualTo("drover/gate");
+                });
+            });
+        }
+
+        @Test
+        void aWaitingGateIsLookedAtAgainAfterItsRetry() {
+            Decision d = Decide.decide(state().last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofSeconds(15), List.of()),
+                    said(Decide.GATE_WAITING))).build());
 
             assertHold(d, Action.WAITING, "gate of add-prod-euw-03: shop Progressing");
             assertThat(((Hold) d).until()).contains(NOW.plusSeconds(15));
@@ -195,7 +212,7 @@ class DecideTest {
         void aWaitingGateIsLookedAtNoLaterThanItsDeadline() {
             // add-cluster has a 60m gate timeout in the default policy; merged 10 minutes ago.
             Decision d = Decide.decide(state().last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofHours(2), List.of()),
-                    Said.NOTHING)).build());
+                    said(Decide.GATE_WAITING))).build());
 
             assertThat(((Hold) d).until()).contains(merged.mergedAt().plus(Duration.ofMinutes(60)));
         }
@@ -210,6 +227,8 @@ class DecideTest {
                 assertThat(s.then()).isEqualTo(Action.PAUSED);
                 assertThat(s.detail()).contains("did not pass within 1h");
                 assertThat(s.extra()).containsKey("apps");
+                assertThat(s.status()).hasValueSatisfying(st -> assertThat(st.status().state())
+                        .isEqualTo(io.drover.forge.CommitStatus.State.FAILURE));
             });
         }
 

@@ -1,6 +1,7 @@
 package io.drover.testing;
 
 import io.drover.forge.Comment;
+import io.drover.forge.CommitStatus;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
 import io.drover.forge.MergeReadiness;
@@ -22,6 +23,8 @@ public final class FakeForge implements Forge {
 
     /** The login Drover's pull requests and comments are made by. */
     public static final String BOT_LOGIN = "drover-bot";
+
+    private final java.util.Map<String, java.util.Map<String, CommitStatus>> statuses = new java.util.HashMap<>();
 
     public record Record(int number, NewPullRequest request, State state, String mergeSha, java.time.Instant mergedAt,
             List<String> comments) {
@@ -101,6 +104,17 @@ public final class FakeForge implements Forge {
     public synchronized void comment(int number, String body) {
         pull(number).comments().add(body);
         writes.add("comment #" + number);
+    }
+
+    @Override
+    public synchronized void status(String sha, CommitStatus status) {
+        statuses.computeIfAbsent(sha, s -> new java.util.LinkedHashMap<>()).put(status.context(), status);
+        writes.add("status " + status.context() + " " + status.state() + " on " + sha.substring(0, 12));
+    }
+
+    /** The latest status per context on a commit. */
+    public synchronized java.util.Map<String, CommitStatus> statuses(String sha) {
+        return java.util.Map.copyOf(statuses.getOrDefault(sha, java.util.Map.of()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.drover.forge.github;
 
 import io.drover.forge.Comment;
+import io.drover.forge.CommitStatus;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
 import io.drover.forge.MergeReadiness;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
@@ -92,6 +94,16 @@ public final class GitHubForge implements Forge {
                 pr.addLabels(request.labels().toArray(String[]::new));
             }
             return view(pr);
+        });
+    }
+
+    @Override
+    public void status(String sha, CommitStatus status) throws ForgeException {
+        call("set status " + status.context() + " on " + sha, () -> {
+            spacing.beforeWrite();
+            repository().createCommitStatus(sha, GHCommitState.valueOf(status.state().name()), null, status.description(),
+                    status.context());
+            return null;
         });
     }
 
