@@ -99,6 +99,7 @@ class GitHubRolloutTest {
         assertThat(pulls.get(0).labels()).containsExactly("drover", "drover/add-cluster");
         assertThat(pulls.get(0).title()).isEqualTo("[drover production-1-31 1/32] Add cluster prod-euw-03 (replacing prod-euw-01)");
         assertThat(origin.read("main", "clusters/prod-use-02/cluster.yaml")).isNull();
+        assertThat(github.statuses(pulls.get(0).mergeCommitSha())).containsKey("drover/gate");
         assertThat(log.get(log.size() - 1).action()).isEqualTo(Action.DONE);
         github.assertValidationPassed();
 

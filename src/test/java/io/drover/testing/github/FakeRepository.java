@@ -287,6 +287,17 @@ final class FakeRepository {
                 : pr.title + " (#" + pr.number + ")";
     }
 
+    /** The latest state and description per context on each commit, as "state: description". */
+    private final Map<String, Map<String, String>> statuses = new HashMap<>();
+
+    synchronized void status(String sha, String context, String state, String description) {
+        statuses.computeIfAbsent(sha, s -> new java.util.LinkedHashMap<>()).put(context, state + ": " + description);
+    }
+
+    synchronized Map<String, String> statuses(String sha) {
+        return Map.copyOf(statuses.getOrDefault(sha, Map.of()));
+    }
+
     synchronized PullRequestState.Comment comment(int number, String body) {
         PullRequestState pr = require(number);
         if (body == null) {

@@ -85,6 +85,17 @@ final class GitHubJson {
         return labels;
     }
 
+    ObjectNode status(String sha, String state, String context, String description) {
+        ObjectNode json = GitHubDescription.objectExample("status");
+        rebase(json);
+        json.put("url", repositoryApiUrl() + "/statuses/" + sha);
+        json.put("state", state);
+        json.put("context", context);
+        json.put("description", description);
+        json.putNull("target_url");
+        return json;
+    }
+
     ObjectNode issueComment(int issueNumber, PullRequestState.Comment comment) {
         ObjectNode json = GitHubDescription.objectExample("issue-comment");
         rebase(json);

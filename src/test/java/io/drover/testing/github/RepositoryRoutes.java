@@ -29,6 +29,7 @@ final class RepositoryRoutes {
     private static final Pattern MERGE = Pattern.compile("/pulls/(\\d+)/merge");
     private static final Pattern COMMENTS = Pattern.compile("/issues/(\\d+)/comments");
     private static final Pattern LABELS = Pattern.compile("/issues/(\\d+)/labels");
+    private static final Pattern STATUSES = Pattern.compile("/statuses/([0-9a-f]{40})");
 
     private final FakeRepository repository;
     private final GitHubJson json;
@@ -51,9 +52,10 @@ final class RepositoryRoutes {
         Matcher merge = MERGE.matcher(rest);
         Matcher comments = COMMENTS.matcher(rest);
         Matcher labels = LABELS.matcher(rest);
+        Matcher statuses = STATUSES.matcher(rest);
         String route = method + " " + (rest.isEmpty() ? "repo" : rest.equals("/pulls") ? "pulls"
                 : pull.matches() ? "pull" : merge.matches() ? "merge" : comments.matches() ? "comments"
-                : labels.matches() ? "labels" : "unknown");
+                : labels.matches() ? "labels" : statuses.matches() ? "statuses" : "unknown");
         return switch (route) {
             case "GET repo" -> Reply.json(200, json.repository());
             case "GET pulls" -> listPulls(request);
@@ -64,6 +66,7 @@ final class RepositoryRoutes {
             case "GET comments" -> listComments(number(comments), request);
             case "POST comments" -> createComment(number(comments), body(request));
             case "POST labels" -> addLabels(number(labels), body(request));
+            case "POST statuses" -> createStatus(statuses.group(1), body(request));
             default -> throw GitHubError.notFound(); // GitHub answers an unknown route or method with 404
         };
     }
@@ -95,6 +98,14 @@ final class RepositoryRoutes {
         ObjectNode result = GitHubDescription.JSON.createObjectNode()
                 .put("sha", sha).put("merged", true).put("message", "Pull Request successfully merged");
         return Reply.json(200, result);
+    }
+
+    private Reply createStatus(String sha, JsonNode body) {
+        String state = text(body, "state");
+        String context = body.path("context").asText("default");
+        repository.status(sha, context, state, text(body, "description"));
+        return Reply.json(201, json.status(sha, state, context, text(body, "description")),
+                Map.of("Location", json.repositoryApiUrl() + "/statuses/" + sha));
     }
 
     private Reply createComment(int number, JsonNode body) {

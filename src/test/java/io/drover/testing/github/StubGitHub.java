@@ -189,6 +189,11 @@ public final class StubGitHub {
         return traffic.writes();
     }
 
+    /** The latest status per context on a commit, as "state: description". */
+    public Map<String, String> statuses(String sha) {
+        return repository.statuses(sha);
+    }
+
     /** Every request received, as "METHOD /path?query", in order. */
     public List<String> requestLog() {
         return traffic.log();
