@@ -1,6 +1,7 @@
 package io.drover.forge;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** A pull request as Drover needs to see it, whatever forge it lives on. */
@@ -11,9 +12,17 @@ public record PullRequest(
         String headSha,
         State state,
         Optional<String> mergeCommitSha,
-        Optional<Instant> mergedAt) {
+        Optional<Instant> mergedAt,
+        String title,
+        String body,
+        List<String> labels) {
 
     public enum State { OPEN, CLOSED, MERGED }
+
+    public PullRequest {
+        body = body == null ? "" : body;
+        labels = List.copyOf(labels);
+    }
 
     public boolean isOpen() {
         return state == State.OPEN;

@@ -18,8 +18,11 @@ record MergedSteps(Set<String> stepIds, Optional<Last> last) {
 
     private static final int HISTORY_LIMIT = 10_000;
 
-    /** The newest merged step: its trailers, the mainline commit that merged it, and when. */
-    record Last(Trailers trailers, ObjectId mergeCommit, Optional<ObjectId> before, Instant mergedAt) {
+    /**
+     * The newest merged step: its trailers, the mainline commit that merged it, and when; and whether
+     * Drover merged it itself (its merge commit says so).
+     */
+    record Last(Trailers trailers, ObjectId mergeCommit, Optional<ObjectId> before, Instant mergedAt, boolean autoMerged) {
     }
 
     static MergedSteps of(FleetWorkspace workspace, ObjectId head, String rollout) throws GitFailure {
@@ -33,7 +36,8 @@ record MergedSteps(Set<String> stepIds, Optional<Last> last) {
             if (trailers.isPresent()) {
                 ids.add(trailers.get().stepId());
                 if (last == null) {
-                    last = new Last(trailers.get(), commit.id(), commit.firstParent(), commit.time());
+                    last = new Last(trailers.get(), commit.id(), commit.firstParent(), commit.time(),
+                            Trailers.autoMerged(commit.message()));
                 }
             }
         }

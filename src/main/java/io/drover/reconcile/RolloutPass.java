@@ -48,6 +48,7 @@ final class RolloutPass {
     private final Rollout rollout;
     private final Policy policy;
     private final StepComments comments;
+    private final CompleteStepPullRequest completion;
 
     RolloutPass(Reconciler.Observed observed, Rollout rollout, Policy policy) {
         this.observed = observed;
@@ -60,6 +61,7 @@ final class RolloutPass {
         this.rollout = rollout;
         this.policy = policy;
         this.comments = new StepComments(forge, files, settings, rollout);
+        this.completion = new CompleteStepPullRequest(forge, settings, comments);
     }
 
     Outcome run() throws GitFailure, ForgeException {
@@ -116,17 +118,21 @@ final class RolloutPass {
         }
         Step step = texts.step();
         Optional<ObjectId> existing = workspace.branchTip(branch);
-        if (existing.isEmpty() || !holdsStep(existing.get(), step)) {
+        ObjectId commit;
+        if (existing.isPresent() && holdsStep(existing.get(), step)) {
+            // A crash after the push lands here again and finds the branch ready: only the PR is missing.
+            commit = existing.get();
+        } else {
             if (existing.isPresent() && hasHumanCommits(existing.get())) {
                 return Outcome.of(rollout.name(), Action.BLOCKED, "branch " + branch + " exists with someone else's commits "
                         + "and no pull request; delete it or open a pull request from it");
             }
-            ObjectId commit = workspace.commit(head, step.changes(), texts.commitMessage(), settings.bot(), now);
+            commit = workspace.commit(head, step.changes(), texts.commitMessage(), settings.bot(), now);
             workspace.push(branch, commit, existing);
         }
-        // A crash after the push lands here again and finds the branch ready: only the PR is missing.
-        PullRequest opened = forge.open(new NewPullRequest(branch, settings.baseBranch(), texts.title(), texts.body(),
-                List.of(settings.label(), settings.label() + "/" + step.kind().id())));
+        // Should the labels not follow (GitHub adds them in a second request), the next pass adds them.
+        PullRequest opened = forge.open(new NewPullRequest(branch, settings.baseBranch(), texts.title(), texts.body(commit),
+                settings.labelsOf(step.kind())));
         return Outcome.of(rollout.name(), Action.OPENED, "step " + texts.number() + "/" + texts.total() + " " + step.id()
                 + " as #" + opened.number());
     }
@@ -151,6 +157,11 @@ final class RolloutPass {
 
     /** Holds the next step while the last merged one is gated, soaking, or merged differently than proposed. */
     private Optional<Outcome> afterMerge(MergedSteps.Last last) throws GitFailure, ForgeException {
+        Optional<PullRequest> lastPr = forge.findByHead(settings.branchOf(rollout.name(), last.trailers().stepId()));
+        if (last.autoMerged() && lastPr.isPresent() && sayAutoMerged(lastPr.get().number(), last.trailers().kind())) {
+            // The pass that merged did not live to say so.
+            return Optional.of(Outcome.of(rollout.name(), Action.UPDATED, "said on #" + lastPr.get().number() + " that Drover merged it"));
+        }
         Optional<Step> proposed = proposedBefore(last);
         Gate.Result result = observed.gate().check(new Gate.Request(rollout.name(), last.trailers().stepId(),
                 io.drover.model.StepKind.byId(last.trailers().kind()).orElseThrow(),
@@ -159,7 +170,6 @@ final class RolloutPass {
             return Optional.of(Outcome.waitUntil(rollout.name(), "gate of " + last.trailers().stepId() + ": " + waiting.reason(),
                     clock.instant().plus(waiting.retryAfter())));
         }
-        Optional<PullRequest> lastPr = forge.findByHead(settings.branchOf(rollout.name(), last.trailers().stepId()));
         if (result instanceof Gate.Result.Failed failed && lastPr.isPresent()) {
             return Optional.of(comments.once(lastPr.get(), "gate-failed", null, Map.of("reason", failed.reason()), Action.PAUSED,
                     "gate of " + last.trailers().stepId() + " failed: " + failed.reason()));
@@ -217,10 +227,12 @@ final class RolloutPass {
         if (!holdsStep(tip.get(), step)) {
             ObjectId rebuilt = workspace.commit(head, step.changes(), texts.commitMessage(), settings.bot(), clock.instant());
             workspace.push(branch, rebuilt, tip);
-            List<String> paths = step.changes().stream().map(FileChange::path).toList();
-            comments.post(pr.number(), "rebuilt", texts, Map.of("paths", String.join(", ", paths),
-                    "baseSha", head.name().substring(0, 12), "marker", "drover:rebuilt " + rebuilt.name()));
+            completion.complete(pr, texts, rebuilt, head);
             return Outcome.of(rollout.name(), Action.REBUILT, "#" + pr.number() + " on " + head.name().substring(0, 12));
+        }
+        List<String> completed = completion.complete(pr, texts, tip.get(), builtOn(tip.get()));
+        if (!completed.isEmpty()) {
+            return Outcome.of(rollout.name(), Action.UPDATED, "#" + pr.number() + ": " + String.join(", ", completed));
         }
         if (policy.autoMerge().contains(step.kind())) {
             MergeReadiness readiness = forge.readiness(pr.number());
@@ -228,13 +240,18 @@ final class RolloutPass {
                 return Outcome.waitUntil(rollout.name(), "auto-merge of #" + pr.number() + ": " + readiness.reason(),
                         clock.instant().plusSeconds(60));
             }
-            if (forge.merge(pr.number(), tip.get().name(), texts.title())) {
-                comments.post(pr.number(), "auto-merged", texts, Map.of("marker", "drover:auto-merged"));
+            // The trailer in the merge commit tells a later pass that Drover merged, should this one not live to say so.
+            if (forge.merge(pr.number(), tip.get().name(), texts.title() + "\n\n" + Trailers.autoMergedBy(policy.name()))) {
+                sayAutoMerged(pr.number(), step.kind().id());
                 return Outcome.of(rollout.name(), Action.MERGED, "#" + pr.number() + " (auto-merge allowed for " + step.kind() + ")");
             }
             return Outcome.waitUntil(rollout.name(), "GitHub refused to merge #" + pr.number(), clock.instant().plusSeconds(60));
         }
         return Outcome.of(rollout.name(), Action.WAITING, "for review and merge of #" + pr.number() + " " + pr.url());
+    }
+
+    private boolean sayAutoMerged(int number, String kind) throws ForgeException {
+        return comments.ensure(number, "auto-merged", StepComments.AUTO_MERGED, null, Map.of("policy", policy.name(), "kind", kind));
     }
 
     /** The step's PR is merged, yet planning from the branch still puts the step first. */
@@ -263,6 +280,12 @@ final class RolloutPass {
             }
         }
         return true;
+    }
+
+    /** The commit Drover's commit at {@code tip} was built on. */
+    private ObjectId builtOn(ObjectId tip) throws GitFailure {
+        List<RevCommit> ahead = workspace.commitsAhead(tip, head);
+        return ahead.isEmpty() ? head : ahead.get(ahead.size() - 1).getParent(0);
     }
 
     private boolean hasHumanCommits(ObjectId tip) throws GitFailure {

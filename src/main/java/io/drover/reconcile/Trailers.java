@@ -13,6 +13,16 @@ record Trailers(String rollout, String stepId, String kind) {
     private static final Pattern ROLLOUT = Pattern.compile("(?m)Drover-Rollout: (\\S+)$");
     private static final Pattern STEP = Pattern.compile("(?m)Drover-Step: \\d+/\\d+ (\\S+)$");
     private static final Pattern STEP_ID = Pattern.compile("(?m)Drover-Step-Id: (\\S+)$");
+    private static final Pattern AUTO_MERGED = Pattern.compile("(?m)^Drover-Auto-Merged: ");
+
+    /** The trailer Drover gives a merge commit when it merged the step itself, policy allowing. */
+    static String autoMergedBy(String policy) {
+        return "Drover-Auto-Merged: policy " + policy;
+    }
+
+    static boolean autoMerged(String mergeMessage) {
+        return AUTO_MERGED.matcher(mergeMessage).find();
+    }
 
     static Optional<Trailers> of(String message) {
         Matcher rollout = ROLLOUT.matcher(message);
