@@ -66,8 +66,8 @@ final class PlanText {
             }
         }
         out.println();
-        out.printf("%d steps. Each is one pull request; Drover opens the next only after the previous is merged,"
-                + " has passed its gates and has soaked.%n", total);
+        out.printf("%d steps. Each is one pull request; Drover opens the next only after the previous is merged"
+                + " and its soak time has passed.%n", total);
     }
 
     static void table(TrafficState state, CapacityVerdict verdict, PrintWriter out) {
