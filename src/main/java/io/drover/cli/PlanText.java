@@ -74,7 +74,8 @@ final class PlanText {
         }
         out.println();
         out.printf("%d steps%s. Each is one pull request; Drover opens the next only after the previous is merged,"
-                + " has passed its gates and has soaked.%n", plan.steps().size(),
+                + " has passed its gate (Argo CD reports its applications Synced at the merge and Healthy, unless the"
+                + " service runs with drover.gate=none) and has soaked.%n", plan.steps().size(),
                 progress.merged() == 0 ? "" : " to go, " + progress.merged() + " merged");
     }
 

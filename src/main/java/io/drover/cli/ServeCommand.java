@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs Drover as a service: proposes each step of every rollout in the fleet repo as a pull request,",
-                "waits for its merge, its gates and its soak, then proposes the next."},
+                "waits for its merge and its soak time, then proposes the next."},
         footer = {"", "Settings, as properties (-Ddrover.repo.url=...) or environment variables (DROVER_REPO_URL=...):",
                 "  drover.repo.url             the fleet repo to clone (https://github.com/OWNER/NAME.git)",
                 "  drover.repo.branch          its base branch (main)",

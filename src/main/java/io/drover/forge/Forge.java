@@ -15,7 +15,17 @@ public interface Forge {
     /** The newest pull request from this head branch, open, closed or merged. */
     Optional<PullRequest> findByHead(String head) throws ForgeException;
 
+    /**
+     * Opens the pull request with its labels. Where the forge needs more than one request for this
+     * (GitHub: create, then label), a failure may leave it open without its labels.
+     */
     PullRequest open(NewPullRequest request) throws ForgeException;
+
+    /** Adds labels to the pull request; those it already has stay. */
+    void addLabels(int number, List<String> labels) throws ForgeException;
+
+    /** Sets the pull request's title and body. */
+    void edit(int number, String title, String body) throws ForgeException;
 
     void comment(int number, String body) throws ForgeException;
 
@@ -29,8 +39,12 @@ public interface Forge {
 
     MergeReadiness readiness(int number) throws ForgeException;
 
-    /** Merges if the head is still {@code headSha}; false when the forge refuses (not mergeable, head moved). */
-    boolean merge(int number, String headSha, String commitTitle) throws ForgeException;
+    /**
+     * Merges with a merge commit if the head is still {@code headSha}; {@code message} goes into the
+     * merge commit's message after the title the forge gives it. False when the forge refuses (not
+     * mergeable, head moved).
+     */
+    boolean merge(int number, String headSha, String message) throws ForgeException;
 
     void close(int number) throws ForgeException;
 

@@ -1,6 +1,7 @@
 package io.drover.forge;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,9 +16,17 @@ public record PullRequest(
         State state,
         Optional<String> mergeCommitSha,
         Optional<Instant> mergedAt,
+        String title,
+        String body,
+        List<String> labels,
         String author) {
 
     public enum State { OPEN, CLOSED, MERGED }
+
+    public PullRequest {
+        body = body == null ? "" : body;
+        labels = List.copyOf(labels);
+    }
 
     public boolean isOpen() {
         return state == State.OPEN;

@@ -10,6 +10,7 @@ import io.drover.git.GitFailure;
 import io.drover.model.FileChange;
 import io.drover.model.FleetFiles;
 import io.drover.reconcile.Decision.CloseSuperseded;
+import io.drover.reconcile.Decision.Complete;
 import io.drover.reconcile.Decision.Hold;
 import io.drover.reconcile.Decision.Merge;
 import io.drover.reconcile.Decision.OpenRollback;
@@ -19,6 +20,7 @@ import io.drover.reconcile.Decision.RecordGatePassed;
 import io.drover.reconcile.Decision.Say;
 import io.drover.reconcile.Outcome.Action;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,8 @@ final class Act {
             return propose(rollout, p);
         } else if (decision instanceof Rebuild r) {
             return rebuild(rollout, r);
+        } else if (decision instanceof Complete c) {
+            return complete(rollout, c);
         } else if (decision instanceof Merge m) {
             return merge(rollout, m);
         } else if (decision instanceof CloseSuperseded c) {
@@ -75,39 +79,73 @@ final class Act {
     private Outcome propose(String rollout, Propose p) throws GitFailure, ForgeException {
         Proposal next = p.next();
         Optional<String> existing = workspace.branchTip(next.branch());
-        if (existing.isEmpty() || !holds(existing.get(), next.step().changes())) {
-            String commit = workspace.commit(head, next.step().changes(), next.texts().commitMessage(), settings.bot(),
-                    clock.instant());
+        String commit;
+        if (existing.isPresent() && holds(existing.get(), next.step().changes())) {
+            // A crash after the push lands here again and finds the branch ready: only the PR is missing.
+            commit = existing.get();
+        } else {
+            commit = workspace.commit(head, next.step().changes(), next.texts().commitMessage(), settings.bot(), clock.instant());
             workspace.push(next.branch(), commit, existing);
         }
-        // A crash after the push lands here again and finds the branch ready: only the PR is missing.
+        // GitHub opens and labels in two requests; a pass that dies between them is completed by the next.
         PullRequest opened = forge.open(new NewPullRequest(next.branch(), settings.baseBranch(), next.texts().title(),
-                next.texts().body(), next.labels()));
+                next.texts().body(commit), next.labels()));
         return Outcome.of(rollout, Action.OPENED, next.numbered() + " as #" + opened.number());
     }
 
+    /** Rebuilds the branch on the base, then says so and rewrites the body; what a crash leaves undone, Complete finishes. */
     private Outcome rebuild(String rollout, Rebuild r) throws GitFailure, ForgeException {
         Proposal next = r.next();
         String rebuilt = workspace.commit(head, next.step().changes(), next.texts().commitMessage(), settings.bot(), clock.instant());
         workspace.push(next.branch(), rebuilt, Optional.of(r.expectedTip()));
-        List<String> paths = next.step().changes().stream().map(FileChange::path).toList();
-        comment(rollout, r.pr().number(), "rebuilt", Optional.of(next), Map.of("paths", String.join(", ", paths),
-                "baseSha", head.substring(0, 12), "marker", "drover:rebuilt " + rebuilt));
+        completePullRequest(rollout, r.pr(), next, new RolloutState.Completion(r.missingLabels(), true, true), rebuilt);
         return Outcome.of(rollout, Action.REBUILT, "#" + r.pr().number() + " on " + head.substring(0, 12));
+    }
+
+    private Outcome complete(String rollout, Complete c) throws ForgeException {
+        List<String> done = completePullRequest(rollout, c.pr(), c.next(), c.completion(), c.tip());
+        return Outcome.of(rollout, Action.UPDATED, "#" + c.pr().number() + ": " + String.join(", ", done));
+    }
+
+    /** Labels, then the owed "rebuilt" comment, then title and body: until the body names the commit, a comment may be owed. */
+    private List<String> completePullRequest(String rollout, PullRequest pr, Proposal next, RolloutState.Completion completion,
+            String tip) throws ForgeException {
+        List<String> done = new ArrayList<>();
+        if (!completion.missingLabels().isEmpty()) {
+            forge.addLabels(pr.number(), completion.missingLabels());
+            done.add("labels " + String.join(", ", completion.missingLabels()));
+        }
+        if (completion.rebuiltCommentOwed()) {
+            List<String> paths = next.step().changes().stream().map(FileChange::path).toList();
+            comment(rollout, pr.number(), Decide.REBUILT, "drover:" + Decide.REBUILT + " " + tip, Optional.of(next),
+                    Map.of("paths", String.join(", ", paths), "baseSha", head.substring(0, 12)));
+            done.add("said it rebuilt the branch");
+        }
+        if (completion.textsOutdated()) {
+            forge.edit(pr.number(), next.texts().title(), next.texts().body(tip));
+            done.add("title and body");
+        }
+        return done;
     }
 
     private Outcome merge(String rollout, Merge m) throws ForgeException {
         PullRequest pr = m.pr();
-        if (forge.merge(pr.number(), pr.headSha(), m.next().texts().title())) {
-            comment(rollout, pr.number(), "auto-merged", Optional.of(m.next()), Map.of("marker", "drover:auto-merged"));
+        // The trailer tells a later pass that Drover merged, should this one not live to say so.
+        String message = m.next().texts().title() + "\n\n" + Trailers.autoMergedBy(m.policy());
+        if (forge.merge(pr.number(), pr.headSha(), message)) {
+            comment(rollout, pr.number(), Decide.AUTO_MERGED, marker(Decide.AUTO_MERGED, rollout), Optional.of(m.next()),
+                    Map.of("policy", m.policy(), "kind", m.next().step().kind().id()));
             return Outcome.of(rollout, Action.MERGED, "#" + pr.number() + " (auto-merge allowed for " + m.next().step().kind() + ")");
         }
         return Outcome.waitUntil(rollout, "GitHub refused to merge #" + pr.number(), clock.instant().plus(Decide.FORGE_RETRY));
     }
 
+    /** The comment comes first: it is what tells a PR Drover closed from one a human closed to pause. */
     private Outcome closeSuperseded(String rollout, CloseSuperseded c) throws ForgeException {
-        comment(rollout, c.pr().number(), "superseded", Optional.empty(), Map.of("nextStep", c.nextStep(), "marker",
-                "drover:" + Decide.SUPERSEDED));
+        String marker = "drover:" + Decide.SUPERSEDED;
+        if (!forge.hasComment(c.pr().number(), marker)) {
+            comment(rollout, c.pr().number(), Decide.SUPERSEDED, marker, Optional.empty(), Map.of("nextStep", c.nextStep()));
+        }
         forge.close(c.pr().number());
         return Outcome.of(rollout, Action.CLOSED_SUPERSEDED, "#" + c.pr().number() + " (" + c.pr().head() + "); next is " + c.nextStep());
     }
@@ -116,9 +154,7 @@ final class Act {
         if (s.status().isPresent()) {
             forge.status(s.status().get().sha(), s.status().get().status());
         }
-        Map<String, Object> extra = new HashMap<>(s.extra());
-        extra.put("marker", "drover:" + s.kind() + " rollout=" + state.rollout());
-        comment(state.rollout(), s.pr().number(), s.kind(), s.about(), extra);
+        comment(state.rollout(), s.pr().number(), s.kind(), marker(s.kind(), state.rollout()), s.about(), s.extra());
         return new Outcome(state.rollout(), s.then(), s.detail() + " (commented on #" + s.pr().number() + ")", s.until());
     }
 
@@ -126,12 +162,12 @@ final class Act {
         var now = clock.instant();
         forge.status(g.step().mergeCommit(), new CommitStatus(CommitStatus.State.SUCCESS, Decide.GATE_CONTEXT,
                 "passed " + now + " (" + g.apps().size() + " apps); soaks until " + g.soakUntil()));
-        comment(state.rollout(), g.pr().number(), Decide.GATE_PASSED, Optional.empty(), Map.of(
-                "step", Map.of("id", g.step().stepId(), "kind", g.step().kind().id()),
-                "detail", g.detail(),
-                "apps", g.apps(),
-                "soakUntil", g.soakUntil().toString(),
-                "marker", "drover:" + Decide.GATE_PASSED + " rollout=" + state.rollout() + " at=" + now));
+        comment(state.rollout(), g.pr().number(), Decide.GATE_PASSED, marker(Decide.GATE_PASSED, state.rollout()) + " at=" + now,
+                Optional.empty(), Map.of(
+                        "step", Map.of("id", g.step().stepId(), "kind", g.step().kind().id()),
+                        "detail", g.detail(),
+                        "apps", g.apps(),
+                        "soakUntil", g.soakUntil().toString()));
         return Outcome.waitUntil(state.rollout(), "gate of " + g.step().stepId() + " passed; soaks until " + g.soakUntil(),
                 g.soakUntil());
     }
@@ -160,13 +196,19 @@ final class Act {
                 + "; the rollout stays paused");
     }
 
-    private void comment(String rollout, int number, String kind, Optional<Proposal> about, Map<String, Object> extra)
-            throws ForgeException {
+    /** The hidden marker that makes a comment said: its kind and rollout. */
+    private static String marker(String kind, String rollout) {
+        return "drover:" + kind + " rollout=" + rollout;
+    }
+
+    /** Comments with the marker added by the code, so that a fleet's own template cannot lose it. */
+    private void comment(String rollout, int number, String kind, String marker, Optional<Proposal> about,
+            Map<String, Object> extra) throws ForgeException {
         Map<String, Object> data = new HashMap<>(about.map(p -> p.texts().data()).orElse(Map.of()));
         data.putAll(extra);
         data.put("rollout", rollout);
         data.put("branch", settings.baseBranch());
-        forge.comment(number, Texts.render(files, "comments/" + kind + ".md.qute", data));
+        forge.comment(number, Texts.withMarker(Texts.render(files, "comments/" + kind + ".md.qute", data), marker));
     }
 
     private boolean holds(String tip, List<FileChange> changes) throws GitFailure {
@@ -183,6 +225,8 @@ final class Act {
             return "open " + p.next().numbered() + " from " + p.next().branch();
         } else if (decision instanceof Rebuild r) {
             return "rebuild #" + r.pr().number();
+        } else if (decision instanceof Complete c) {
+            return "complete #" + c.pr().number() + " (" + c.completion() + ")";
         } else if (decision instanceof Merge m) {
             return "merge #" + m.pr().number();
         } else if (decision instanceof CloseSuperseded c) {

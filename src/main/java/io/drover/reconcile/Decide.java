@@ -5,6 +5,7 @@ import io.drover.forge.PullRequest;
 import io.drover.gate.Gate;
 import io.drover.policy.TimeWindow;
 import io.drover.reconcile.Decision.CloseSuperseded;
+import io.drover.reconcile.Decision.Complete;
 import io.drover.reconcile.Decision.Hold;
 import io.drover.reconcile.Decision.Merge;
 import io.drover.reconcile.Decision.OpenRollback;
@@ -37,6 +38,8 @@ final class Decide {
     static final String GATE_PASSED = "gate-passed";
     static final String GATE_WAITING = "gate-waiting";
     static final String SUPERSEDED = "superseded";
+    static final String AUTO_MERGED = "auto-merged";
+    static final String REBUILT = "rebuilt";
 
     /** How long to wait before looking again when only a human or the forge can move things on. */
     static final Duration FORGE_RETRY = Duration.ofSeconds(60);
@@ -51,6 +54,7 @@ final class Decide {
             Decide::closedWithoutMerge,
             Decide::mergedButStillNext,
             Decide::tendOpenPullRequest,
+            Decide::autoMergeNotYetSaid,
             Decide::gateFailedEarlier,
             Decide::gateFailsNow,
             Decide::gateStillWaiting,
@@ -123,17 +127,29 @@ final class Decide {
                         "#" + pr.number() + " has someone else's commits; Drover leaves the branch alone");
             }
             if (!s.branch().holdsStep()) {
-                return new Rebuild(pr, next, s.branch().tip().orElseThrow());
+                return new Rebuild(pr, next, s.branch().tip().orElseThrow(), p.completion().missingLabels());
+            }
+            // Completion comes before merging: a merged PR's labels and body are what auditors read.
+            if (p.completion().needed()) {
+                return new Complete(pr, next, p.completion(), s.branch().tip().orElseThrow());
             }
             if (p.readiness().isPresent()) {
                 if (p.readiness().get().mergeable()) {
-                    return new Merge(pr, next);
+                    return new Merge(pr, next, s.policy().name());
                 }
                 return Hold.until(Action.WAITING, "auto-merge of #" + pr.number() + ": " + p.readiness().get().reason(),
                         s.now().plus(FORGE_RETRY));
             }
             return Hold.of(Action.WAITING, "for review and merge of #" + pr.number() + " " + pr.url());
         });
+    }
+
+    /** Drover merged the last step but did not live to say so on its PR: say it now. */
+    static Optional<Decision> autoMergeNotYetSaid(RolloutState s) {
+        return afterMerge(s).filter(m -> m.step().autoMerged() && m.pr().isPresent() && !m.said().has(AUTO_MERGED))
+                .map(m -> new Say(m.pr().get(), AUTO_MERGED, Map.of("policy", s.policy().name(), "kind", m.step().kind().id()),
+                        Optional.empty(), Action.UPDATED, "said on #" + m.pr().get().number() + " that Drover merged it", Optional.empty(),
+                        Optional.empty()));
     }
 
     /** A gate failure said on the step's PR pauses until a human removes that comment. */

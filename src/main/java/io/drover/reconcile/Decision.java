@@ -18,11 +18,15 @@ sealed interface Decision {
     }
 
     /** The base moved under files the step touches: rebuild the branch on it and say so. */
-    record Rebuild(PullRequest pr, Proposal next, String expectedTip) implements Decision {
+    record Rebuild(PullRequest pr, Proposal next, String expectedTip, List<String> missingLabels) implements Decision {
+    }
+
+    /** Finish the open step pull request: labels, the owed "rebuilt" comment, then title and body (last). */
+    record Complete(PullRequest pr, Proposal next, RolloutState.Completion completion, String tip) implements Decision {
     }
 
     /** The policy lets Drover merge this step and the forge reports it mergeable. */
-    record Merge(PullRequest pr, Proposal next) implements Decision {
+    record Merge(PullRequest pr, Proposal next, String policy) implements Decision {
     }
 
     /** A Drover pull request whose step is no longer next: say which is, and close it. */

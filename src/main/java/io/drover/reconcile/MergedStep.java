@@ -4,8 +4,11 @@ import io.drover.model.StepKind;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A merged step: its trailers, the mainline commit that merged it, the commit before, and when. */
-record MergedStep(Trailers trailers, String mergeCommit, Optional<String> before, Instant mergedAt) {
+/**
+ * A merged step: its trailers, the mainline commit that merged it, the commit before, when, and
+ * whether Drover merged it itself (its merge commit says so).
+ */
+record MergedStep(Trailers trailers, String mergeCommit, Optional<String> before, Instant mergedAt, boolean autoMerged) {
 
     String stepId() {
         return trailers.stepId();

@@ -27,7 +27,8 @@ public record MergedSteps(Set<String> stepIds, Optional<MergedStep> last) {
             if (trailers.isPresent()) {
                 ids.add(trailers.get().stepId());
                 if (last == null) {
-                    last = new MergedStep(trailers.get(), commit.id(), commit.firstParent(), commit.time());
+                    last = new MergedStep(trailers.get(), commit.id(), commit.firstParent(), commit.time(),
+                            Trailers.autoMerged(commit.message()));
                 }
             }
         }

@@ -20,6 +20,7 @@ import io.drover.planning.Step;
 import io.drover.planning.templates.TemplateSet;
 import io.drover.policy.Policy;
 import io.drover.reconcile.RolloutState.AfterMerge;
+import io.drover.reconcile.RolloutState.Completion;
 import io.drover.reconcile.RolloutState.Rollback;
 import io.drover.reconcile.RolloutState.Said;
 import io.drover.reconcile.RolloutState.StepPullRequest;
@@ -41,6 +42,7 @@ import java.util.regex.Pattern;
 final class Observe {
 
     /** {@code drover:KIND}, optionally {@code rollout=NAME} and {@code at=INSTANT}, in Drover's own comments. */
+    private static final Pattern REBUILT = Pattern.compile("drover:rebuilt ([0-9a-f]{40})");
     private static final Pattern MARKER = Pattern.compile("drover:([a-z-]+)(?: rollout=(\\S+?))?(?: at=(\\S+?))?(?:\\s|-->|$)");
 
     private final FleetWorkspace workspace;
@@ -83,8 +85,9 @@ final class Observe {
         Proposal next = new Proposal(step, branch, List.of(settings.label(), settings.label() + "/" + step.kind().id()),
                 new StepTexts(files, plan, merged.stepIds().size(), () -> waitsFor(step)));
         List<PullRequest> elsewhere = mine.stream().filter(p -> !p.head().equals(branch)).toList();
-        Optional<StepPullRequest> stepPr = elsewhere.isEmpty() ? stepPullRequest(next, policy, rollout.name()) : Optional.empty();
         BranchState branchState = branch(next);
+        Optional<StepPullRequest> stepPr = elsewhere.isEmpty() ? stepPullRequest(next, policy, rollout.name(), branchState)
+                : Optional.empty();
         boolean nextHasPr = stepPr.filter(p -> !(p.pr().state() == PullRequest.State.CLOSED && p.said().has(Decide.SUPERSEDED)))
                 .isPresent();
         Optional<AfterMerge> last = Optional.empty();
@@ -95,7 +98,7 @@ final class Observe {
                 Optional.empty(), Optional.of(next), elsewhere, stepPr, branchState, last);
     }
 
-    private Optional<StepPullRequest> stepPullRequest(Proposal next, Policy policy, String rollout)
+    private Optional<StepPullRequest> stepPullRequest(Proposal next, Policy policy, String rollout, BranchState branch)
             throws GitFailure, ForgeException {
         Optional<PullRequest> found = forge.findByHead(next.branch());
         if (found.isEmpty()) {
@@ -113,7 +116,20 @@ final class Observe {
         }
         var readiness = pr.isOpen() && policy.autoMerge().contains(next.step().kind())
                 ? Optional.of(forge.readiness(pr.number())) : Optional.<io.drover.forge.MergeReadiness>empty();
-        return Optional.of(new StepPullRequest(pr, said, mergeVisible, differs, readiness));
+        return Optional.of(new StepPullRequest(pr, said, mergeVisible, differs, readiness, completion(pr, next, said, branch)));
+    }
+
+    /** What the open step pull request lacks; only judged while the branch holds the step as Drover built it. */
+    private static Completion completion(PullRequest pr, Proposal next, Said said, BranchState branch) {
+        if (!pr.isOpen() || !branch.holdsStep() || branch.foreignCommits()) {
+            return Completion.NONE;
+        }
+        String tip = branch.tip().orElseThrow();
+        List<String> missing = next.labels().stream().filter(l -> !pr.labels().contains(l)).toList();
+        Optional<String> described = StepTexts.commitOf(pr.body());
+        boolean owed = described.isPresent() && !described.get().equals(tip) && !said.rebuiltCommits().contains(tip);
+        boolean outdated = !next.texts().describes(pr.body(), tip) || !pr.title().equals(next.texts().title());
+        return new Completion(missing, owed, outdated);
     }
 
     private BranchState branch(Proposal next) throws GitFailure {
@@ -225,10 +241,15 @@ final class Observe {
     /** What Drover said on a pull request: marker kinds in comments by the pull request's author (Drover opened it). */
     private Said said(PullRequest pr, String rollout) throws ForgeException {
         Set<String> kinds = new HashSet<>();
+        Set<String> rebuilt = new HashSet<>();
         Optional<Instant> gatePassedAt = Optional.empty();
         for (Comment comment : forge.comments(pr.number())) {
             if (!comment.author().equals(pr.author())) {
                 continue;
+            }
+            Matcher r = REBUILT.matcher(comment.body());
+            while (r.find()) {
+                rebuilt.add(r.group(1));
             }
             Matcher m = MARKER.matcher(comment.body());
             while (m.find()) {
@@ -241,7 +262,7 @@ final class Observe {
                 }
             }
         }
-        return new Said(kinds, gatePassedAt);
+        return new Said(kinds, gatePassedAt, rebuilt);
     }
 
     private static Optional<Instant> parseInstant(String text) {

@@ -12,11 +12,14 @@ public record Outcome(String rollout, Action action, String detail, Optional<Ins
         Optional<Duration> retryAfter) {
 
     public enum Action {
-        OPENED, REBUILT, MERGED, CLOSED_SUPERSEDED, WAITING, PAUSED, DONE, BLOCKED, FAILED;
+        OPENED, REBUILT, MERGED, CLOSED_SUPERSEDED,
+        /** Brought a step's pull request up to what the step says, or finished what an earlier pass left half-done. */
+        UPDATED,
+        WAITING, PAUSED, DONE, BLOCKED, FAILED;
 
         /** Whether the pass wrote something to the forge or the repository. */
         public boolean wrote() {
-            return this == OPENED || this == REBUILT || this == MERGED || this == CLOSED_SUPERSEDED;
+            return this == OPENED || this == REBUILT || this == MERGED || this == CLOSED_SUPERSEDED || this == UPDATED;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.drover.reconcile;
 
 import io.drover.git.BotIdentity;
+import io.drover.model.StepKind;
+import java.util.List;
 
 /**
  * What a reconciler needs to know beyond the repository and the forge. In a dry run every
@@ -28,5 +30,10 @@ public record ReconcileSettings(String baseBranch, BotIdentity bot, String label
     public boolean isStepBranch(String rollout, String branch) {
         String prefix = branchOf(rollout, "");
         return branch.startsWith(prefix) && !branch.substring(prefix.length()).contains("/");
+    }
+
+    /** The labels every step pull request carries: Drover's, and one for the step's kind. */
+    public List<String> labelsOf(StepKind kind) {
+        return List.of(label, label + "/" + kind.id());
     }
 }

@@ -38,9 +38,26 @@ record RolloutState(
 
     /** The next step's pull request, newest from its branch, with what Drover already said on it. */
     record StepPullRequest(PullRequest pr, Said said, boolean mergeVisible, List<String> mergedDiffers,
-            Optional<MergeReadiness> readiness) {
+            Optional<MergeReadiness> readiness, Completion completion) {
         StepPullRequest {
             mergedDiffers = List.copyOf(mergedDiffers);
+        }
+    }
+
+    /**
+     * What an open step pull request lacks of what the step says, whatever left it so (a pass that
+     * died between two requests, a lost answer, a plan that moved): labels, the "rebuilt" comment
+     * owed for the branch commit its body does not name yet, a current title and body.
+     */
+    record Completion(List<String> missingLabels, boolean rebuiltCommentOwed, boolean textsOutdated) {
+        static final Completion NONE = new Completion(List.of(), false, false);
+
+        Completion {
+            missingLabels = List.copyOf(missingLabels);
+        }
+
+        boolean needed() {
+            return !missingLabels.isEmpty() || rebuiltCommentOwed || textsOutdated;
         }
     }
 
@@ -68,11 +85,12 @@ record RolloutState(
     }
 
     /** The marker kinds found in Drover's comments on one pull request, and when the gate passed, if it said so. */
-    record Said(Set<String> kinds, Optional<Instant> gatePassedAt) {
-        static final Said NOTHING = new Said(Set.of(), Optional.empty());
+    record Said(Set<String> kinds, Optional<Instant> gatePassedAt, Set<String> rebuiltCommits) {
+        static final Said NOTHING = new Said(Set.of(), Optional.empty(), Set.of());
 
         Said {
             kinds = Set.copyOf(kinds);
+            rebuiltCommits = Set.copyOf(rebuiltCommits);
         }
 
         boolean has(String kind) {

@@ -14,11 +14,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The commit message, PR title and PR body of a step, rendered from the templates. */
 final class StepTexts {
+
+    private static final Pattern BODY_COMMIT = Pattern.compile("drover:rollout=\\S+ step=\\S+ plan=\\S+ commit=([0-9a-f]{40})");
 
     private final FleetFiles fleet;
     private final Plan plan;
@@ -48,21 +53,43 @@ final class StepTexts {
 
     /** Identifies the plan this step was proposed from: the remaining steps with their edits. */
     String planHash() {
+        StringBuilder identity = new StringBuilder(plan.rollout().toString());
+        for (Step s : plan.steps()) {
+            identity.append(s.id());
+            s.changes().forEach(c -> identity.append(c.path()).append(c.after().orElse("")));
+        }
+        return digest(identity.toString());
+    }
+
+    private static String digest(String text) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(plan.rollout().toString().getBytes(StandardCharsets.UTF_8));
-            for (Step s : plan.steps()) {
-                sha.update(s.id().getBytes(StandardCharsets.UTF_8));
-                s.changes().forEach(c -> sha.update((c.path() + c.after().orElse("")).getBytes(StandardCharsets.UTF_8)));
-            }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    String marker() {
-        return "drover:rollout=" + plan.rollout().name() + " step=" + step().id() + " plan=" + planHash();
+    /**
+     * The hidden line Drover ends a step's PR body with: the plan, the branch commit and a digest of
+     * the text above it. A body is out of date when its marker is not the one Drover would write now
+     * (compared by marker, not text, as GitHub need not keep line ends); a marker naming another
+     * commit was written before Drover rebuilt the branch.
+     */
+    private String marker(String commit, String text) {
+        return "drover:rollout=" + plan.rollout().name() + " step=" + step().id() + " plan=" + planHash()
+                + " commit=" + commit + " text=" + digest(text);
+    }
+
+    /** Whether {@code body} is the PR body Drover would write now for the branch at {@code commit}. */
+    boolean describes(String body, String commit) {
+        return body.contains(marker(commit, bodyText()));
+    }
+
+    /** The branch commit an earlier body was written for, if it carries Drover's marker. */
+    static Optional<String> commitOf(String body) {
+        Matcher commit = BODY_COMMIT.matcher(body);
+        return commit.find() ? Optional.of(commit.group(1)) : Optional.empty();
     }
 
     String commitMessage() {
@@ -73,7 +100,13 @@ final class StepTexts {
         return Texts.render(fleet, "pr/title.txt.qute", data()).strip();
     }
 
-    String body() {
+    /** The PR body for the step as the branch holds it at {@code commit}. */
+    String body(String commit) {
+        String text = bodyText();
+        return Texts.withMarker(text, marker(commit, text));
+    }
+
+    private String bodyText() {
         return Texts.render(fleet, "pr/body.md.qute", data());
     }
 
@@ -88,12 +121,11 @@ final class StepTexts {
         data.put("number", number());
         data.put("total", total());
         data.put("planHash", planHash());
-        data.put("marker", marker());
         data.put("step", Map.of("id", step.id(), "kind", step.kind().id(), "title", step.title(), "summary", step.summary(),
                 "clusters", String.join(", ", step.clusters())));
         data.put("whyNow", number() == 1
                 ? "This is the first step of the rollout declared in `" + plan.rollout().path() + "`."
-                : "Step " + mergedBefore + " is merged, passed its gates and soaked; this is the next step of the plan.");
+                : "Step " + mergedBefore + " is merged and its soak time has passed; this is the next step of the plan.");
         data.put("files", step.changes().stream().map(c -> Map.of("action", c.action(), "path", c.path())).toList());
         data.put("capacityRule", policy.capacity().name());
         data.put("maxUtilisation", Math.round(policy.capacity().maxUtilisation() * 100));
@@ -103,6 +135,7 @@ final class StepTexts {
         data.put("gate", gate.get());
         data.put("soak", human(policy.soakOf(step.kind())));
         data.put("timeout", human(policy.gateTimeoutOf(step.kind())));
+        data.put("rollback", policy.automaticRollback());
         data.put("autoMerge", policy.autoMerge().contains(step.kind()));
         List<Map<String, Object>> steps = new ArrayList<>();
         for (int i = 0; i < mergedBefore; i++) {

@@ -24,6 +24,14 @@ final class Texts {
         return ENGINE.parse(template).data(data).render().strip() + "\n";
     }
 
+    /**
+     * Ends a text with Drover's hidden marker. The code adds it, not the template, so that a fleet's
+     * own template cannot lose it: "comment once" and "is this body current" depend on it.
+     */
+    static String withMarker(String text, String marker) {
+        return text + "\n<!-- " + marker + " -->\n";
+    }
+
     private static String shipped(String name) {
         String resource = "drover/templates/" + name;
         try (InputStream in = Texts.class.getClassLoader().getResourceAsStream(resource)) {

@@ -22,6 +22,17 @@ record Trailers(String rollout, String stepId, String kind, List<String> cluster
         clusters = List.copyOf(clusters);
     }
 
+    private static final Pattern AUTO_MERGED = Pattern.compile("(?m)^Drover-Auto-Merged: ");
+
+    /** The trailer Drover gives a merge commit when it merged the step itself, policy allowing. */
+    static String autoMergedBy(String policy) {
+        return "Drover-Auto-Merged: policy " + policy;
+    }
+
+    static boolean autoMerged(String mergeMessage) {
+        return AUTO_MERGED.matcher(mergeMessage).find();
+    }
+
     static Optional<Trailers> of(String message) {
         Matcher rollout = ROLLOUT.matcher(message);
         Matcher step = STEP.matcher(message);

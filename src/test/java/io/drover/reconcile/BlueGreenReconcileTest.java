@@ -36,7 +36,7 @@ class BlueGreenReconcileTest {
             assertThat(pulls).allMatch(p -> p.state() == io.drover.forge.PullRequest.State.MERGED);
             assertThat(pulls.get(0).request().title()).isEqualTo("[drover production-1-31 1/32] Add cluster prod-euw-03 (replacing prod-euw-01)");
             assertThat(pulls.get(31).request().title()).startsWith("[drover production-1-31 32/32] Retire prod-use-02");
-            assertThat(pulls.get(6).request().body()).contains("Step **7 of 32**", "| prod-euw-01 |", "soak for 15m",
+            assertThat(pulls.get(6).request().body()).contains("Step **7 of 32**", "| prod-euw-01 |", "soaks for 15m",
                     "drover:rollout=production-1-31 step=drain-prod-euw-01");
             assertThat(pulls.get(0).request().labels()).containsExactly("drover", "drover/add-cluster");
             // Each step waited for its soak before the next opened: one wait per step with a soak.

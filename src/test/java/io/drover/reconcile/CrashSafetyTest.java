@@ -40,9 +40,10 @@ class CrashSafetyTest {
     void killedBeforeOrAfterAWriteNeitherDuplicatesNorSkips() throws Exception {
         FleetFiles start = ReconcileFixture.exampleAnyTime();
         Plan plan = Planning.plan(start);
-        // Branch pushed but PR not opened (1, 9); PR opened but the answer lost (2, 17); both twice in a row (5).
-        Set<String> points = Set.of("before-open:1", "after-open:2", "before-open:5", "after-open:6", "before-open:9",
-                "after-open:17");
+        // Branch pushed but PR not opened (1, 9); PR opened but the answer lost (2, 17); both twice in a row (5);
+        // PR created but its labels not set (3, 12, 20), and once more while the next pass adds them (label 2).
+        Set<String> points = Set.of("before-open:1", "after-open:2", "between-open:3", "before-open:5", "after-open:6",
+                "before-open:9", "between-open:12", "after-open:17", "between-open:20", "before-label:2");
         try (ReconcileFixture fixture = new ReconcileFixture(tmp, start)) {
             CrashingForge crashing = new CrashingForge(fixture.forge, points);
             List<String> kills = new ArrayList<>();
@@ -56,6 +57,9 @@ class CrashSafetyTest {
                 }
                 if (outcome.action() == Outcome.Action.DONE) {
                     break;
+                }
+                if (outcome.action() == Outcome.Action.UPDATED) {
+                    continue; // the labels a killed pass did not set
                 }
                 if (outcome.action() == Outcome.Action.OPENED) {
                     fixture.forge.mergeAsReviewer(fixture.forge.pulls().size());
@@ -82,9 +86,17 @@ class CrashSafetyTest {
         }
     }
 
+    /** One merged PR per step, in order, each with its labels and its body. */
     private static void assertOneMergedPullRequestPerStepInOrder(FakeForge forge, Plan plan) {
         assertThat(forge.pulls()).extracting(p -> p.request().head())
                 .containsExactlyElementsOf(plan.steps().stream().map(s -> "drover/production-1-31/" + s.id()).toList());
         assertThat(forge.pulls()).allMatch(p -> p.state() == State.MERGED);
+        for (int i = 0; i < plan.steps().size(); i++) {
+            FakeForge.Record pr = forge.pulls().get(i);
+            assertThat(pr.request().labels()).as("labels of #" + pr.number())
+                    .containsExactly("drover", "drover/" + plan.steps().get(i).kind().id());
+            assertThat(pr.request().body()).as("body of #" + pr.number())
+                    .contains("### The rollout", "drover:rollout=production-1-31 step=" + plan.steps().get(i).id());
+        }
     }
 }

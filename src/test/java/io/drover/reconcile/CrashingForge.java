@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Kills the process (throws {@link Killed}) around chosen writes: "before-open:3" dies on the third
  * open before the forge sees it (the branch is pushed, the PR is not opened); "after-open:5" dies
- * after the forge opened it (the response is lost). The same for comment and merge.
+ * after the forge opened it (the response is lost). The same for label, edit, comment, merge and
+ * close. "between-open:2" dies inside the second open where the GitHub adapter makes two requests:
+ * the pull request is created, its labels are not set.
  */
 final class CrashingForge implements Forge {
 
@@ -64,7 +66,30 @@ final class CrashingForge implements Forge {
 
     @Override
     public PullRequest open(NewPullRequest request) throws ForgeException {
-        return around("open", () -> forge.open(request));
+        return around("open", () -> {
+            int n = calls.get("open");
+            if (points.contains("between-open:" + n)) {
+                forge.open(new NewPullRequest(request.head(), request.base(), request.title(), request.body(), List.of()));
+                throw new Killed("between-open:" + n);
+            }
+            return forge.open(request);
+        });
+    }
+
+    @Override
+    public void addLabels(int number, List<String> labels) throws ForgeException {
+        around("label", () -> {
+            forge.addLabels(number, labels);
+            return null;
+        });
+    }
+
+    @Override
+    public void edit(int number, String title, String body) throws ForgeException {
+        around("edit", () -> {
+            forge.edit(number, title, body);
+            return null;
+        });
     }
 
     @Override
@@ -91,8 +116,8 @@ final class CrashingForge implements Forge {
     }
 
     @Override
-    public boolean merge(int number, String headSha, String commitTitle) throws ForgeException {
-        return around("merge", () -> forge.merge(number, headSha, commitTitle));
+    public boolean merge(int number, String headSha, String message) throws ForgeException {
+        return around("merge", () -> forge.merge(number, headSha, message));
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.drover.reconcile.Decision.RecordGatePassed;
 import io.drover.reconcile.Decision.Say;
 import io.drover.reconcile.Outcome.Action;
 import io.drover.reconcile.RolloutState.AfterMerge;
+import io.drover.reconcile.RolloutState.Completion;
 import io.drover.reconcile.RolloutState.Rollback;
 import io.drover.reconcile.RolloutState.Said;
 import io.drover.reconcile.RolloutState.StepPullRequest;
@@ -102,7 +103,7 @@ class DecideTest {
     void aMergeNotYetOnTheBaseBranchIsWaitedFor() {
         PullRequest merged = pr(3, BRANCH, State.MERGED);
 
-        Decision d = Decide.decide(state().stepPr(new StepPullRequest(merged, Said.NOTHING, false, List.of(), Optional.empty()))
+        Decision d = Decide.decide(state().stepPr(new StepPullRequest(merged, Said.NOTHING, false, List.of(), Optional.empty(), Completion.NONE))
                 .build());
 
         assertHold(d, Action.WAITING, "not yet on the base branch");
@@ -114,7 +115,7 @@ class DecideTest {
         PullRequest merged = pr(3, BRANCH, State.MERGED);
 
         Decision d = Decide.decide(state().stepPr(new StepPullRequest(merged, Said.NOTHING, true,
-                List.of("traffic/shop.yaml"), Optional.empty())).build());
+                List.of("traffic/shop.yaml"), Optional.empty(), Completion.NONE)).build());
 
         assertThat(d).isInstanceOfSatisfying(Say.class, s -> {
             assertThat(s.kind()).isEqualTo("merged-differs");
@@ -146,7 +147,7 @@ class DecideTest {
         PullRequest open = pr(3, BRANCH, State.OPEN);
 
         assertThat(Decide.decide(state().stepPr(open, Said.NOTHING).branch(stale).build()))
-                .isEqualTo(new Rebuild(open, NEXT, "c".repeat(40)));
+                .isEqualTo(new Rebuild(open, NEXT, "c".repeat(40), List.of()));
     }
 
     @Test
@@ -154,13 +155,24 @@ class DecideTest {
         PullRequest open = pr(3, BRANCH, State.OPEN);
 
         Decision ready = Decide.decide(state().stepPr(new StepPullRequest(open, Said.NOTHING, false, List.of(),
-                Optional.of(MergeReadiness.ready()))).build());
+                Optional.of(MergeReadiness.ready()), Completion.NONE)).build());
         Decision pending = Decide.decide(state().stepPr(new StepPullRequest(open, Said.NOTHING, false, List.of(),
-                Optional.of(MergeReadiness.notYet("checks pending")))).build());
+                Optional.of(MergeReadiness.notYet("checks pending")), Completion.NONE)).build());
 
-        assertThat(ready).isEqualTo(new Merge(open, NEXT));
+        assertThat(ready).isEqualTo(new Merge(open, NEXT, POLICY.name()));
         assertHold(pending, Action.WAITING, "checks pending");
         assertThat(((Hold) pending).until()).contains(NOW.plus(Decide.FORGE_RETRY));
+    }
+
+    @Test
+    void anOpenPullRequestMissingLabelsOrAnOutdatedBodyIsCompletedBeforeAnythingElse() {
+        PullRequest open = pr(3, BRANCH, State.OPEN);
+        Completion lacking = new Completion(List.of("drover/add-cluster"), true, true);
+
+        Decision d = Decide.decide(state().stepPr(new StepPullRequest(open, Said.NOTHING, false, List.of(),
+                Optional.of(MergeReadiness.ready()), lacking)).build());
+
+        assertThat(d).isEqualTo(new Decision.Complete(open, NEXT, lacking, READY.tip().orElseThrow()));
     }
 
     @Test
@@ -175,7 +187,7 @@ class DecideTest {
     class AfterAMerge {
 
         private final MergedStep merged = new MergedStep(new Trailers("production-1-31", "add-prod-euw-03", "add-cluster", List.of("prod-euw-03")),
-                "a".repeat(40), Optional.of("9".repeat(40)), NOW.minus(Duration.ofMinutes(10)));
+                "a".repeat(40), Optional.of("9".repeat(40)), NOW.minus(Duration.ofMinutes(10)), false);
         private final PullRequest lastPr = pr(1, "drover/production-1-31/add-prod-euw-03", State.MERGED);
 
         private AfterMerge last(Gate.Result gate, Said said) {
@@ -244,6 +256,20 @@ class DecideTest {
         }
 
         @Test
+        void anAutoMergeDroverDidNotLiveToAnnounceIsSaidFirst() {
+            MergedStep autoMerged = new MergedStep(merged.trailers(), merged.mergeCommit(), merged.before(), merged.mergedAt(), true);
+            AfterMerge m = new AfterMerge(autoMerged, Optional.of(lastPr), Said.NOTHING, new Gate.Result.Passed("ok", List.of()),
+                    List.of(), Optional.empty());
+
+            Decision first = Decide.decide(state().last(m).build());
+            Decision then = Decide.decide(state().last(new AfterMerge(autoMerged, Optional.of(lastPr), said(Decide.AUTO_MERGED),
+                    new Gate.Result.Passed("ok", List.of()), List.of(), Optional.empty())).build());
+
+            assertThat(first).isInstanceOfSatisfying(Say.class, s -> assertThat(s.kind()).isEqualTo(Decide.AUTO_MERGED));
+            assertThat(then).isInstanceOf(RecordGatePassed.class);
+        }
+
+        @Test
         void aFailedGateWithoutAPullRequestStillPauses() {
             AfterMerge noPr = new AfterMerge(merged, Optional.empty(), Said.NOTHING, new Gate.Result.Failed("shop Degraded", List.of()),
                     List.of(), Optional.empty());
@@ -287,7 +313,7 @@ class DecideTest {
         @Test
         void theSoakRunsFromWhenTheGatePassed() {
             Instant passedAt = NOW.minus(Duration.ofMinutes(2));
-            Said passed = new Said(Set.of(Decide.GATE_PASSED), Optional.of(passedAt));
+            Said passed = new Said(Set.of(Decide.GATE_PASSED), Optional.of(passedAt), Set.of());
 
             Decision soaking = Decide.decide(state().last(last(new Gate.Result.Passed("ok", List.of()), passed)).build());
             Decision soaked = Decide.decide(state().now(passedAt.plus(POLICY.soakOf(merged.kind())))
@@ -300,7 +326,7 @@ class DecideTest {
 
         @Test
         void aFailureDuringTheSoakPauses() {
-            Said passed = new Said(Set.of(Decide.GATE_PASSED), Optional.of(NOW.minusSeconds(60)));
+            Said passed = new Said(Set.of(Decide.GATE_PASSED), Optional.of(NOW.minusSeconds(60)), Set.of());
 
             Decision d = Decide.decide(state().last(last(new Gate.Result.Failed("shop Degraded", List.of()), passed)).build());
 
@@ -320,7 +346,7 @@ class DecideTest {
         void outsideTheChangeWindowsTheWaitIsSaidOnceOnTheMergedStep() {
             Policy office = Planning.policy(ExampleFleet.files(), "default");
             Instant saturday = Instant.parse("2026-11-28T10:00:00Z");
-            Said passed = new Said(Set.of(Decide.GATE_PASSED), Optional.of(saturday.minus(Duration.ofDays(1))));
+            Said passed = new Said(Set.of(Decide.GATE_PASSED), Optional.of(saturday.minus(Duration.ofDays(1))), Set.of());
 
             Decision first = Decide.decide(state().policy(office).now(saturday).last(last(new Gate.Result.Passed("ok", List.of()), passed))
                     .build());
@@ -367,13 +393,14 @@ class DecideTest {
     }
 
     private static Said said(String... kinds) {
-        return new Said(Set.of(kinds), Optional.empty());
+        return new Said(Set.of(kinds), Optional.empty(), Set.of());
     }
 
     private static PullRequest pr(int number, String head, State state) {
         return new PullRequest(number, "https://forge.example/pull/" + number, head, "b".repeat(40), state,
                 state == State.MERGED ? Optional.of("a".repeat(40)) : Optional.empty(),
-                state == State.MERGED ? Optional.of(NOW.minusSeconds(600)) : Optional.empty(), "drover-bot");
+                state == State.MERGED ? Optional.of(NOW.minusSeconds(600)) : Optional.empty(), "title", "body",
+                List.of("drover", "drover/add-cluster"), "drover-bot");
     }
 
     private static StateBuilder state() {
@@ -407,7 +434,7 @@ class DecideTest {
         }
 
         StateBuilder stepPr(PullRequest pr, Said said) {
-            return stepPr(new StepPullRequest(pr, said, false, List.of(), Optional.empty()));
+            return stepPr(new StepPullRequest(pr, said, false, List.of(), Optional.empty(), Completion.NONE));
         }
 
         StateBuilder stepPr(StepPullRequest pr) {

@@ -55,8 +55,14 @@ public final class FakeForge implements Forge {
 
     /** What a reviewer does: merge the pull request through the forge. */
     public synchronized void mergeAsReviewer(int number) throws IOException {
+        mergeWithMessage(number, "");
+    }
+
+    /** Merges as GitHub does: its own title, then the message given, if any. */
+    private void mergeWithMessage(int number, String message) throws IOException {
         Record pr = pull(number);
-        var sha = origin.merge(pr.request().head(), "Merge pull request #" + number + " from " + pr.request().head(), clock.instant());
+        String title = "Merge pull request #" + number + " from " + pr.request().head();
+        var sha = origin.merge(pr.request().head(), message.isEmpty() ? title : title + "\n\n" + message, clock.instant());
         if (sha == null) {
             throw new IllegalStateException("#" + number + " conflicts with main");
         }
@@ -101,6 +107,26 @@ public final class FakeForge implements Forge {
     }
 
     @Override
+    public synchronized void addLabels(int number, List<String> labels) {
+        Record pr = pull(number);
+        List<String> all = new ArrayList<>(pr.request().labels());
+        labels.stream().filter(l -> !all.contains(l)).forEach(all::add);
+        change(pr, new NewPullRequest(pr.request().head(), pr.request().base(), pr.request().title(), pr.request().body(), all));
+        writes.add("label #" + number);
+    }
+
+    @Override
+    public synchronized void edit(int number, String title, String body) {
+        Record pr = pull(number);
+        change(pr, new NewPullRequest(pr.request().head(), pr.request().base(), title, body, pr.request().labels()));
+        writes.add("edit #" + number);
+    }
+
+    private void change(Record pr, NewPullRequest now) {
+        pulls.set(pr.number() - 1, new Record(pr.number(), now, pr.state(), pr.mergeSha(), pr.mergedAt(), pr.comments()));
+    }
+
+    @Override
     public synchronized void comment(int number, String body) {
         pull(number).comments().add(body);
         writes.add("comment #" + number);
@@ -133,12 +159,12 @@ public final class FakeForge implements Forge {
     }
 
     @Override
-    public synchronized boolean merge(int number, String headSha, String commitTitle) throws ForgeException {
+    public synchronized boolean merge(int number, String headSha, String message) throws ForgeException {
         try {
             if (!origin.tip(pull(number).request().head()).name().equals(headSha)) {
                 return false;
             }
-            mergeAsReviewer(number);
+            mergeWithMessage(number, message);
             writes.add("merge #" + number);
             return true;
         } catch (IOException e) {
@@ -161,7 +187,8 @@ public final class FakeForge implements Forge {
             headSha = "";
         }
         return new PullRequest(r.number(), "https://forge.example/pull/" + r.number(), r.request().head(), headSha, r.state(),
-                Optional.ofNullable(r.mergeSha()), Optional.ofNullable(r.mergedAt()), BOT_LOGIN);
+                Optional.ofNullable(r.mergeSha()), Optional.ofNullable(r.mergedAt()), r.request().title(), r.request().body(),
+                r.request().labels(), BOT_LOGIN);
     }
 
     private record ObjectIdHolder(org.eclipse.jgit.lib.ObjectId id) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
@@ -108,6 +109,32 @@ public final class GitHubForge implements Forge {
     }
 
     @Override
+    public void addLabels(int number, List<String> labels) throws ForgeException {
+        call("label #" + number, () -> {
+            spacing.beforeWrite();
+            pullRequest(number).addLabels(labels.toArray(String[]::new));
+            return null;
+        });
+    }
+
+    /** GitHub takes title and body in separate requests here; only what differs from the last answer is sent. */
+    @Override
+    public void edit(int number, String title, String body) throws ForgeException {
+        call("edit #" + number, () -> {
+            GHPullRequest pr = pullRequest(number);
+            if (!title.equals(pr.getTitle())) {
+                spacing.beforeWrite();
+                pr.setTitle(title);
+            }
+            if (!body.equals(pr.getBody())) {
+                spacing.beforeWrite();
+                pr.setBody(body);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void comment(int number, String body) throws ForgeException {
         call("comment on #" + number, () -> {
             spacing.beforeWrite();
@@ -145,11 +172,12 @@ public final class GitHubForge implements Forge {
     }
 
     @Override
-    public boolean merge(int number, String headSha, String commitTitle) throws ForgeException {
+    public boolean merge(int number, String headSha, String message) throws ForgeException {
         return call("merge #" + number, () -> {
             spacing.beforeWrite();
             try {
-                pullRequest(number).merge(commitTitle, headSha, GHPullRequest.MergeMethod.MERGE);
+                // The library sends this as commit_message; GitHub titles the commit "Merge pull request #N from ...".
+                pullRequest(number).merge(message, headSha, GHPullRequest.MergeMethod.MERGE);
                 return true;
             } catch (HttpException e) {
                 // 405: not mergeable; 409: the head moved since Drover looked.
@@ -215,8 +243,8 @@ public final class GitHubForge implements Forge {
                     : pr.getState() == GHIssueState.OPEN ? PullRequest.State.OPEN : PullRequest.State.CLOSED;
             return new PullRequest(pr.getNumber(), String.valueOf(pr.getHtmlUrl()), pr.getHead().getRef(), pr.getHead().getSha(),
                     state, Optional.ofNullable(pr.getMergeCommitSha()),
-                    Optional.ofNullable(pr.getMergedAt()).map(java.util.Date::toInstant),
-                    pr.getUser() == null ? "" : pr.getUser().getLogin());
+                    Optional.ofNullable(pr.getMergedAt()).map(java.util.Date::toInstant), pr.getTitle(), pr.getBody(),
+                    pr.getLabels().stream().map(GHLabel::getName).toList(), pr.getUser() == null ? "" : pr.getUser().getLogin());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

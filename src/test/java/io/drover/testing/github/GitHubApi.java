@@ -106,8 +106,8 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
             rateLimitUsed.incrementAndGet(); // GitHub does not count GET /rate_limit against the limit
         }
         Optional<Fault> fault = traffic.takeFault(method, path);
-        boolean refused = fault.isPresent() && !fault.get().isTimeout();
-        boolean delayed = fault.isPresent() && fault.get().isTimeout();
+        boolean refused = fault.isPresent() && fault.get().refuses();
+        Optional<Fault.Loss> lost = fault.map(Fault::lost);
         String requestId = "D00D:" + Long.toHexString(requestIds.incrementAndGet()).toUpperCase(Locale.ROOT);
         Reply reply;
         if (refused) {
@@ -115,7 +115,7 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
             reply = fault.get().failure();
             contract.markInjectedFault(requestId);
         } else {
-            // A timeout is served in full, then the answer is held back: the change happened on GitHub.
+            // A lost answer is served in full, then held back or dropped: the change happened on GitHub.
             reply = answer(request, method, path);
         }
         String etag = null;
@@ -141,8 +141,10 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
         if (reply.body() != null) {
             response.withBody(reply.body());
         }
-        if (delayed) {
+        if (lost.equals(Optional.of(Fault.Loss.LATE))) {
             response.withFixedDelay((int) timeoutDelay.toMillis());
+        } else if (lost.equals(Optional.of(Fault.Loss.DROPPED))) {
+            response.withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE);
         }
         return response.build();
     }

@@ -211,7 +211,7 @@ public final class StubGitHub {
         if (status >= 400) {
             contract.checkErrorBody(status, body);
         }
-        traffic.add(new Fault(method, Pattern.compile(pathRegex), new Reply(status, body, Map.copyOf(headers))));
+        traffic.add(Fault.refusal(method, Pattern.compile(pathRegex), new Reply(status, body, Map.copyOf(headers))));
     }
 
     /** GitHub's secondary rate limit, as it answers it: 403 with Retry-After. */
@@ -237,17 +237,26 @@ public final class StubGitHub {
      * change is not.
      */
     public void timeoutNext(String method, String pathRegex) {
-        traffic.add(Fault.timeout(method, Pattern.compile(pathRegex)));
+        traffic.add(Fault.lostAnswer(method, Pattern.compile(pathRegex), Fault.Loss.LATE));
     }
 
     /** How long {@link #timeoutNext} holds an answer back; make it longer than the client's timeout. */
+    public void setTimeoutDelay(Duration delay) {
+        api.setTimeoutDelay(delay);
+    }
+
+    /**
+     * The next matching request reaches GitHub and is carried out, then the connection closes
+     * without an answer, as when the network or a proxy drops it: the answer is lost at once, the
+     * change is not.
+     */
+    public void dropAnswerNext(String method, String pathRegex) {
+        traffic.add(Fault.lostAnswer(method, Pattern.compile(pathRegex), Fault.Loss.DROPPED));
+    }
+
     /** Conditional GETs answered 304 Not Modified (they do not count against the rate limit). */
     public int notModifiedCount() {
         return api.notModifiedCount();
-    }
-
-    public void setTimeoutDelay(Duration delay) {
-        api.setTimeoutDelay(delay);
     }
 
     // --- the contract

@@ -357,6 +357,18 @@ class StubGitHubTest {
         github.assertValidationPassed();
     }
 
+    /** A dropped answer: the connection closes after GitHub opened the pull request; the client hears nothing back. */
+    @Test
+    void aDroppedAnswerStillOpens() {
+        github.dropAnswerNext("POST", "/repos/acme/fleet/pulls");
+
+        assertThatThrownBy(() -> repo.createPullRequest("Step 1", STEP_1, "main", "")).isInstanceOf(IOException.class);
+
+        assertThat(github.pullRequests()).singleElement().satisfies(pr -> assertThat(pr.isOpen()).isTrue());
+        assertThat(github.requestCount("POST", "/repos/acme/fleet/pulls")).isEqualTo(1);
+        github.assertValidationPassed();
+    }
+
     @SuppressWarnings("deprecation") // the library's only built-in connector with a read timeout
     private GitHub impatientClient() throws IOException {
         github.setTimeoutDelay(Duration.ofSeconds(3));

@@ -17,16 +17,29 @@ final class Traffic {
     }
 
     /**
-     * A one-shot fault: the {@code failure} answers instead of GitHub, or, without one, a timeout
-     * (the request is served in full and the answer held back).
+     * A one-shot fault: the {@code failure} answers instead of GitHub, or, without one, the request
+     * is carried out in full and its answer is {@code lost}.
      */
-    record Fault(String method, Pattern path, Reply failure) {
-        static Fault timeout(String method, Pattern path) {
-            return new Fault(method, path, null);
+    record Fault(String method, Pattern path, Reply failure, Loss lost) {
+
+        /** How the answer to a request GitHub carried out fails to reach the client. */
+        enum Loss {
+            /** held back beyond the client's timeout */
+            LATE,
+            /** the connection is closed without a byte of it */
+            DROPPED
         }
 
-        boolean isTimeout() {
-            return failure == null;
+        static Fault refusal(String method, Pattern path, Reply failure) {
+            return new Fault(method, path, failure, null);
+        }
+
+        static Fault lostAnswer(String method, Pattern path, Loss how) {
+            return new Fault(method, path, null, how);
+        }
+
+        boolean refuses() {
+            return failure != null;
         }
 
         boolean matches(String requestMethod, String requestPath) {
