@@ -42,6 +42,7 @@ final class PlanJson {
         root.put("mergedSteps", progress.merged());
         root.put("mergedStepsReadFrom", progress.readFrom().orElse(null));
         root.put("totalSteps", progress.total(plan.steps().size()));
+        root.put("warnings", PlanWarnings.json(plan.warnings()));
         root.put("before", state(plan.before(), plan.capacityBefore()));
         List<Map<String, Object>> steps = new java.util.ArrayList<>();
         for (int i = 0; i < plan.steps().size(); i++) {
