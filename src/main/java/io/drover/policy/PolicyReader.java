@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.drover.model.DnsLabel;
@@ -26,6 +28,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -88,6 +91,11 @@ public final class PolicyReader {
                     + (root.isSequence() ? "a list" : "a single value") + ", not a mapping",
                     "write it as a kind: Policy document with metadata and spec (see docs/policies.md)")));
         }
+        List<Problem> emptyItems = new ArrayList<>();
+        findEmptyItems(path, root, "", emptyItems);
+        if (!emptyItems.isEmpty()) {
+            throw new InvalidPolicyException(emptyItems);
+        }
         PolicyDocument document;
         try {
             document = YAML.readValue(text, PolicyDocument.class);
@@ -96,12 +104,61 @@ public final class PolicyReader {
                     "unknown field '" + e.getPropertyName() + "'",
                     "known fields here: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                             .collect(Collectors.joining(", ")))));
+        } catch (MismatchedInputException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String value = e instanceof InvalidFormatException format ? ", not '" + format.getValue() + "'" : "";
+            throw new InvalidPolicyException(List.of(new Problem(path, line, fieldOf(e) + " must be "
+                    + shapeOf(e.getTargetType()) + value, "check the type of the value at that line against docs/policies.md")));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InvalidPolicyException(List.of(new Problem(path, line, e.getOriginalMessage(),
                     "check the type of the value at that line against docs/policies.md")));
         }
         return new PolicyReader(path, root).check(document);
+    }
+
+    /** The field as the user wrote it, {@code spec.changeWindows[0].days}, not Jackson's Java types. */
+    private static String fieldOf(MismatchedInputException e) {
+        StringBuilder field = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "the policy" : field.toString();
+    }
+
+    private static String shapeOf(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Integer.class == type || int.class == type) {
+            return "a whole number";
+        }
+        if (Double.class == type || double.class == type) {
+            return "a number";
+        }
+        if (Boolean.class == type || boolean.class == type) {
+            return "true or false";
+        }
+        return String.class == type ? "a single value" : "a mapping of fields";
+    }
+
+    /** Jackson binds an empty list item ({@code days: [MON, ~]}) to null, which no check expects. */
+    private static void findEmptyItems(String path, YamlNode node, String field, List<Problem> problems) {
+        node.entries().forEach((key, value) -> findEmptyItems(path, value, field.isEmpty() ? key : field + "." + key, problems));
+        for (YamlNode item : node.items()) {
+            if (item.isNull()) {
+                problems.add(new Problem(path, item.line(), field + " has an empty item", "remove it, or write its value"));
+            } else {
+                findEmptyItems(path, item, field + "[]", problems);
+            }
+        }
     }
 
     /**

@@ -94,7 +94,8 @@ public final class YamlFile {
      */
     private static YamlSyntaxException syntaxError(String path, MarkedYamlEngineException e, Optional<Event> last) {
         String context = e.getContext() == null ? "" : e.getContext();
-        boolean unclosed = context.startsWith("while scanning a quoted scalar") || context.startsWith("while parsing a flow");
+        boolean unclosed = context.startsWith("while scanning a quoted scalar")
+                || context.startsWith("while parsing a flow sequence") || context.startsWith("while parsing a flow mapping");
         Optional<Mark> problemMark = e.getProblemMark();
         String breaks = oneLine(e.getProblem()) + problemMark.map(m -> " at line " + (m.getLine() + 1)).orElse("");
         if (unclosed && e.getContextMark().isPresent()) {

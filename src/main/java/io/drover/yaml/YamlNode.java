@@ -81,6 +81,12 @@ public final class YamlNode {
                 && YamlScalars.readsAsNumberOrBool(scalar.getValue());
     }
 
+    /** An unquoted scalar that YAML reads as null: an empty value, {@code ~} or {@code null}. */
+    public boolean isNull() {
+        return node instanceof ScalarNode scalar && scalar.getScalarStyle() == ScalarStyle.PLAIN
+                && YamlScalars.readsAsNull(scalar.getValue());
+    }
+
     /** Sequence items; empty if this is not a sequence. */
     public List<YamlNode> items() {
         if (node instanceof SequenceNode sequence) {

@@ -355,6 +355,24 @@ class FleetValidationTest {
     }
 
     @Test
+    void rolloutWhoseMatchExpressionsIsNotAList() throws Exception {
+        // Read as no requirement, it selected every cluster, staging included.
+        fleet.replace(ROLLOUT, "    matchLabels:\n      env: production\n", "    matchExpressions: {key: env}\n");
+
+        assertProblem(fleet.problem(), ROLLOUT, 15, "matchExpressions must be a list",
+                "write it as matchExpressions: [{key: env, operator: In, values: [production]}]");
+    }
+
+    @Test
+    void applicationSetWhoseMatchLabelsIsNotAMapping() throws Exception {
+        fleet.replace("argocd/applicationsets/shop.yaml", "          matchExpressions:\n",
+                "          matchLabels: production\n          matchExpressions:\n");
+
+        assertProblem(fleet.problem(), "argocd/applicationsets/shop.yaml", 16, "matchLabels must be a mapping of label: value",
+                "write it as matchLabels: {env: production}");
+    }
+
+    @Test
     void twoRolloutsWithTheSameName() throws Exception {
         fleet.write("rollouts/production-1-31-again.yaml", fleet.text(ROLLOUT));
 

@@ -193,7 +193,7 @@ class PolicyReaderTest {
         Problem problem = singleProblem(edit("  clustersInFlight: 1\n", "  clustersInFlight: two\n"));
 
         assertThat(problem.line()).isEqualTo(20);
-        assertThat(problem.message()).contains("two");
+        assertThat(problem.message()).isEqualTo("spec.clustersInFlight must be a whole number, not 'two'");
         assertThat(problem.fix()).isEqualTo("check the type of the value at that line against docs/policies.md");
     }
 
@@ -476,6 +476,25 @@ class PolicyReaderTest {
 
         assertThat(problem.line()).isEqualTo(34);
         assertThat(problem.message()).isEqualTo("autoMerge names unknown step kind 'deploy'");
+    }
+
+    @Test
+    void emptyListItemsAreReportedAtTheirLineInsteadOfCrashing() throws Exception {
+        InvalidPolicyException e = catchThrowableOfType(InvalidPolicyException.class, () -> PolicyReader.read(PATH,
+                edit("days: [MON, TUE, WED, THU, FRI]", "days: [MON, ~]").replace("    users: []", "    users:\n      -")));
+
+        assertThat(e.problems()).extracting(Problem::line, Problem::message).containsExactly(
+                tuple(27, "spec.changeWindows[].days has an empty item"),
+                tuple(39, "spec.chatOps.users has an empty item"));
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.fix()).isEqualTo("remove it, or write its value"));
+    }
+
+    @Test
+    void aListWhereAMappingBelongsNamesTheFieldNotJavaTypes() throws Exception {
+        Problem problem = singleProblem(edit("  changeWindows:\n", "  changeWindows: {}\n  previousChangeWindows:\n"));
+
+        assertThat(problem.line()).isEqualTo(25);
+        assertThat(problem.message()).isEqualTo("spec.changeWindows must be a list");
     }
 
     // --- helpers
