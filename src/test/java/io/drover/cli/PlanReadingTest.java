@@ -270,6 +270,20 @@ class PlanReadingTest {
                 .contains("invalid policy:\n  policies/default.yaml:30: working-days: unknown time zone 'Mars/Olympus'");
     }
 
+    @Test
+    void asJsonTheProblemsOfBothComeTogetherToo() throws Exception {
+        edit(EUW1, "version: v1.30.6", "version: latest");
+        writePolicy(ExampleFleet.shippedPolicy("default").replace("timeZone: UTC", "timeZone: Mars/Olympus"));
+
+        Cli cli = Cli.run("plan", fleet.toString(), "--output", "json");
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        JsonNode problems = new ObjectMapper().readTree(cli.out()).get("problems");
+        assertThat(problems).extracting(p -> p.get("path").asText() + ":" + p.get("line").asInt())
+                .containsExactly(EUW1 + ":34", "policies/default.yaml:30");
+        assertThat(cli.err()).contains("2 problems in the fleet repository and the policy");
+    }
+
     // --- warnings
 
     @Test
