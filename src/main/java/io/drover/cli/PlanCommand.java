@@ -15,11 +15,14 @@ import io.drover.planning.PlanRefusedException;
 import io.drover.planning.Planner;
 import io.drover.planning.templates.TemplateSet;
 import io.drover.policy.InvalidPolicyException;
+import io.drover.policy.NewClusterNames;
 import io.drover.policy.Policy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,19 +100,46 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FleetFiles files;
-        Fleet fleet;
-        Rollout rollout;
-        Policy policy;
         try {
             directory.checkLayout();
             files = directory.files();
-            fleet = FleetReader.read(files);
-            rollout = chooseRollout(fleet);
-            policy = PolicyChoice.of(policyOption, files, rollout);
         } catch (InvalidFleetException e) {
             return invalid(e.getMessage(), e.problems(), "the fleet repository");
-        } catch (InvalidPolicyException e) {
-            return invalid(e.getMessage(), e.problems(), "the policy");
+        }
+        Fleet fleet = null;
+        SortedMap<String, Rollout> rollouts;
+        List<Problem> fleetProblems = new ArrayList<>();
+        try {
+            fleet = FleetReader.read(files);
+            rollouts = fleet.rollouts();
+        } catch (InvalidFleetException e) {
+            fleetProblems.addAll(e.problems());
+            rollouts = e.rollouts();
+        }
+        Rollout rollout = null;
+        try {
+            rollout = chooseRollout(rollouts);
+        } catch (UsageProblem e) {
+            if (fleetProblems.isEmpty()) {
+                throw e;
+            }
+            // the rollout meant may be among the broken files
+        }
+        // The policy is read even when the fleet is broken, so that one run lists every problem.
+        List<Problem> policyProblems = new ArrayList<>();
+        Policy policy = null;
+        if (rollout != null) {
+            try {
+                policy = PolicyChoice.of(policyOption, files, rollout);
+            } catch (InvalidPolicyException e) {
+                e.problems().stream().filter(p -> !fleetProblems.contains(p)).forEach(policyProblems::add);
+            }
+        }
+        if (fleet != null && policy != null) {
+            fleetProblems.addAll(NewClusterNames.problems(fleet, rollout, policy));
+        }
+        if (!fleetProblems.isEmpty() || !policyProblems.isEmpty()) {
+            return invalid(fleetProblems, policyProblems);
         }
         Plan plan;
         try {
@@ -141,6 +171,22 @@ final class PlanCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Exit 1 with the fleet's problems and the policy's, found in one pass. */
+    private int invalid(List<Problem> fleetProblems, List<Problem> policyProblems) {
+        List<String> messages = new ArrayList<>();
+        if (!fleetProblems.isEmpty()) {
+            messages.add(new InvalidFleetException(fleetProblems).getMessage());
+        }
+        if (!policyProblems.isEmpty()) {
+            messages.add(new InvalidPolicyException(policyProblems).getMessage());
+        }
+        List<Problem> all = new ArrayList<>(fleetProblems);
+        all.addAll(policyProblems);
+        String what = policyProblems.isEmpty() ? "the fleet repository"
+                : fleetProblems.isEmpty() ? "the policy" : "the fleet repository and the policy";
+        return invalid(String.join("\n", messages), all, what);
+    }
+
     /** Exit 1 with every problem: as text on stderr, or as JSON on stdout for --output json. */
     private int invalid(String message, List<Problem> problems, String what) {
         PrintWriter err = spec.commandLine().getErr();
@@ -165,22 +211,22 @@ final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private Rollout chooseRollout(Fleet fleet) throws UsageProblem {
+    private Rollout chooseRollout(SortedMap<String, Rollout> rollouts) throws UsageProblem {
         if (rolloutName != null) {
-            Rollout rollout = fleet.rollouts().get(rolloutName);
+            Rollout rollout = rollouts.get(rolloutName);
             if (rollout == null) {
                 throw new UsageProblem("no rollout named '" + rolloutName + "' in rollouts/; there "
-                        + (fleet.rollouts().isEmpty() ? "are none" : "are: " + String.join(", ", fleet.rollouts().keySet())));
+                        + (rollouts.isEmpty() ? "are none" : "are: " + String.join(", ", rollouts.keySet())));
             }
             return rollout;
         }
-        if (fleet.rollouts().size() == 1) {
-            return fleet.rollouts().values().iterator().next();
+        if (rollouts.size() == 1) {
+            return rollouts.values().iterator().next();
         }
-        if (fleet.rollouts().isEmpty()) {
+        if (rollouts.isEmpty()) {
             throw new UsageProblem("the fleet repo declares no rollout: add rollouts/<name>.yaml (kind: Rollout, see docs/fleet-repo-format.md)");
         }
-        throw new UsageProblem("the fleet repo declares " + fleet.rollouts().size() + " rollouts ("
-                + String.join(", ", fleet.rollouts().keySet()) + "): choose one with --rollout NAME");
+        throw new UsageProblem("the fleet repo declares " + rollouts.size() + " rollouts ("
+                + String.join(", ", rollouts.keySet()) + "): choose one with --rollout NAME");
     }
 }

@@ -42,6 +42,7 @@ final class PlanJson {
         root.put("mergedSteps", progress.merged());
         root.put("mergedStepsReadFrom", progress.readFrom().orElse(null));
         root.put("totalSteps", progress.total(plan.steps().size()));
+        root.put("warnings", asJson(plan.warnings()));
         root.put("before", state(plan.before(), plan.capacityBefore()));
         List<Map<String, Object>> steps = new java.util.ArrayList<>();
         for (int i = 0; i < plan.steps().size(); i++) {
@@ -55,15 +56,20 @@ final class PlanJson {
     static String problems(List<Problem> problems) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", PROBLEMS_SCHEMA);
-        root.put("problems", problems.stream().map(p -> {
+        root.put("problems", asJson(problems));
+        return write(root);
+    }
+
+    /** Problems and warnings alike: path, line (0 for the whole file), message, fix. */
+    private static List<Map<String, Object>> asJson(List<Problem> problems) {
+        return problems.stream().map(p -> {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("path", p.path());
             problem.put("line", p.line());
             problem.put("message", p.message());
             problem.put("fix", p.fix());
             return problem;
-        }).toList());
-        return write(root);
+        }).toList();
     }
 
     private static String write(Map<String, Object> root) {

@@ -27,6 +27,7 @@ final class PlanText {
         progress.readFrom().filter(history -> progress.merged() > 0).ifPresent(history -> out.printf(
                 "Merged so far: %d step%s of %s (Drover-Step trailers in the history of %s); this plan goes on from step %d%n",
                 progress.merged(), progress.merged() == 1 ? "" : "s", rollout.name(), history, progress.number(0)));
+        PlanWarnings.print(plan.warnings(), out);
         DiffMode diff = DiffMode.orDefault(chosen, plan.steps().size());
         if (!plan.isEmpty()) {
             out.println();

@@ -24,7 +24,7 @@ final class PolicyChoice {
     /** @param option the {@code --policy} given, or null */
     static Policy of(String option, FleetFiles fleet, Rollout rollout) throws UsageProblem, InvalidPolicyException {
         if (option == null) {
-            return PolicyCatalog.resolve(fleet, rollout.policyName());
+            return PolicyCatalog.resolve(fleet, rollout);
         }
         Path file = path(option);
         if (Files.isRegularFile(file)) {
@@ -41,7 +41,7 @@ final class PolicyChoice {
         }
         if (isName(option)) {
             if (PolicyCatalog.names(fleet).contains(option)) {
-                return PolicyCatalog.resolve(fleet, option);
+                return PolicyCatalog.find(fleet, option).orElseThrow();
             }
             throw new UsageProblem("--policy " + option + ": no policy of that name in the fleet repo's policies/ or among"
                     + " Drover's (" + names + "); give one of those names or the path of a policy file");

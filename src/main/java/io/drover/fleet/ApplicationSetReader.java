@@ -1,11 +1,13 @@
 package io.drover.fleet;
 
 import io.drover.model.ApplicationSet;
+import io.drover.model.Cluster;
 import io.drover.model.DirectoryPattern;
 import io.drover.model.FleetFiles;
 import io.drover.model.LabelSelector;
 import io.drover.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,16 +25,33 @@ final class ApplicationSetReader {
         this.yaml = new YamlDocuments(problems);
     }
 
-    List<ApplicationSet> read() {
+    /** The ApplicationSets; one whose clusters generator selects none of {@code clusters} is read, with a warning. */
+    List<ApplicationSet> read(Collection<Cluster> clusters) {
         List<ApplicationSet> sets = new ArrayList<>();
         for (String path : files.pathsMatching("argocd/applicationsets", ".yaml").toList()) {
             yaml.parse(path, files.read(path).orElseThrow()).ifPresent(file -> {
                 for (YamlNode doc : YamlDocuments.ofKind(file, "ApplicationSet")) {
-                    read(path, doc).ifPresent(sets::add);
+                    read(path, doc).ifPresent(set -> {
+                        warnIfDeployingNowhere(set, doc, clusters);
+                        sets.add(set);
+                    });
                 }
             });
         }
         return sets;
+    }
+
+    private void warnIfDeployingNowhere(ApplicationSet set, YamlNode doc, Collection<Cluster> clusters) {
+        if (set.clusterSelector().isPresent() && clusters.stream().noneMatch(set::selects)) {
+            int line = doc.at("spec", "generators").map(YamlNode::items).orElse(List.of()).stream()
+                    .flatMap(generator -> generator.get("clusters").stream())
+                    .map(generator -> generator.keyLine("selector") > 0 ? generator.keyLine("selector") : generator.line())
+                    .reduce((first, last) -> last).orElse(doc.line());
+            problems.warn(set.path(), line, "ApplicationSet " + set.name()
+                    + " deploys to no cluster: no Argo CD cluster Secret's labels match "
+                    + (set.clusterSelector().get().keys().isEmpty() ? "its selector" : set.clusterSelector().get()),
+                    "compare the clusters generator's selector with the labels in argocd/clusters/*.yaml");
+        }
     }
 
     private Optional<ApplicationSet> read(String path, YamlNode doc) {

@@ -2,6 +2,7 @@ package io.drover.fleet;
 
 import io.drover.model.Cluster;
 import io.drover.model.ClusterSecret;
+import io.drover.model.DnsLabel;
 import io.drover.model.FleetFiles;
 import io.drover.model.KubeVersion;
 import io.drover.yaml.YamlFile;
@@ -14,6 +15,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** Reads {@code clusters/<name>/cluster.yaml} and the matching {@code argocd/clusters/<name>.yaml}. */
 final class ClusterReader {
@@ -23,6 +25,7 @@ final class ClusterReader {
     static final String TRAFFIC_WEIGHT = "drover.io/traffic-weight";
     static final String REPLACES = "drover.io/replaces";
     private static final String SECRET_TYPE_LABEL = "argocd.argoproj.io/secret-type";
+    private static final KubeVersion EXAMPLE_VERSION = new KubeVersion(1, 30, 6);
 
     private final FleetFiles files;
     private final Problems problems;
@@ -35,13 +38,14 @@ final class ClusterReader {
     }
 
     SortedMap<String, Cluster> read() {
-        SortedSet<String> names = new TreeSet<>();
-        files.under("clusters").keySet().stream().map(p -> p.split("/")).filter(parts -> parts.length > 2)
-                .forEach(parts -> names.add(parts[1]));
+        SortedSet<String> names = directoryNames(files);
         Map<String, ClusterSecret> secrets = readSecrets();
         SortedMap<String, Cluster> clusters = new TreeMap<>();
         for (String name : names) {
             String path = "clusters/" + name + "/cluster.yaml";
+            if (files.refused().containsKey(path)) {
+                continue;
+            }
             if (!files.exists(path)) {
                 problems.add("clusters/" + name, 0, "cluster directory without cluster.yaml",
                         "add " + path + " with a Cluster API Cluster named " + name + ", or remove the directory");
@@ -60,32 +64,40 @@ final class ClusterReader {
         return clusters;
     }
 
+    /** Every directory under clusters/ that holds a file, readable or not: each is meant as a cluster. */
+    static SortedSet<String> directoryNames(FleetFiles files) {
+        SortedSet<String> names = new TreeSet<>();
+        Stream.concat(files.under("clusters").keySet().stream(), files.refused().keySet().stream())
+                .filter(p -> p.startsWith("clusters/")).map(p -> p.split("/")).filter(parts -> parts.length > 2)
+                .forEach(parts -> names.add(parts[1]));
+        return names;
+    }
+
     private Optional<Cluster> readCluster(String name, String path, ClusterSecret secret) {
         Optional<YamlFile> file = yaml.parse(path, files.read(path).orElseThrow());
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        List<YamlNode> docs = YamlDocuments.ofKind(file.get(), "Cluster");
-        if (docs.size() != 1) {
-            problems.add(path, 1, docs.isEmpty() ? "no document of kind Cluster" : "more than one document of kind Cluster",
-                    "keep exactly one Cluster API Cluster (apiVersion cluster.x-k8s.io/v1beta1) in this file");
+        Optional<YamlNode> single = single(path, file.get(), "Cluster",
+                "Cluster API Cluster (apiVersion cluster.x-k8s.io/v1beta1)");
+        if (single.isEmpty()) {
             return Optional.empty();
         }
-        YamlNode doc = docs.get(0);
+        YamlNode doc = single.get();
         Optional<String> metaName = problems.required(doc, path, "the cluster name", "set it to " + name, "metadata", "name");
         if (metaName.isPresent() && !metaName.get().equals(name)) {
             problems.add(path, doc.at("metadata", "name").get().line(),
                     "metadata.name is " + metaName.get() + " but the directory is clusters/" + name,
                     "name the Cluster after its directory");
         }
-        Optional<String> versionText = problems.required(doc, path, "the Kubernetes version", "set it, e.g. v1.30.6",
-                "spec", "topology", "version");
-        Optional<KubeVersion> version = versionText.flatMap(KubeVersion::parse);
-        if (versionText.isPresent() && version.isEmpty()) {
-            problems.add(path, doc.at("spec", "topology", "version").get().line(),
-                    "spec.topology.version '" + versionText.get() + "' is not a Kubernetes version",
-                    "write it as v<major>.<minor>.<patch>, e.g. v1.30.6");
+        if (!DnsLabel.matches(name)) {
+            problems.add(path, doc.nearestLine("metadata", "name"), "the cluster name '" + name + "' is not " + DnsLabel.RULE
+                    + (name.length() > DnsLabel.MAX_LENGTH ? " (it has " + name.length() + ")" : ""),
+                    "rename the cluster: its directory clusters/" + name + ", metadata.name, and argocd/clusters/" + name
+                            + ".yaml with its stringData.name");
         }
+        Optional<KubeVersion> version = problems.requiredVersion(doc, path, "the Kubernetes version", EXAMPLE_VERSION,
+                "spec", "topology", "version");
         Optional<String> region = problems.required(doc, path, "the cluster's region",
                 "add the label " + REGION_LABEL + ": <region>", "metadata", "labels", REGION_LABEL);
         OptionalInt capacity = problems.requiredInt(doc, path, "requests per second at 100% utilisation", 1,
@@ -109,8 +121,13 @@ final class ClusterReader {
     /** Secrets by cluster name; a name maps to null when its Secret exists but is unusable. */
     private Map<String, ClusterSecret> readSecrets() {
         Map<String, ClusterSecret> secrets = new TreeMap<>();
+        for (String path : files.refused().keySet()) {
+            if (path.startsWith("argocd/clusters/") && path.endsWith(".yaml")) {
+                secrets.put(secretName(path), null);
+            }
+        }
         for (String path : files.pathsMatching("argocd/clusters", ".yaml").toList()) {
-            String name = path.substring("argocd/clusters/".length(), path.length() - ".yaml".length());
+            String name = secretName(path);
             secrets.put(name, null);
             yaml.parse(path, files.read(path).orElseThrow()).flatMap(file -> readSecret(name, path, file))
                     .ifPresent(s -> secrets.put(name, s));
@@ -118,14 +135,31 @@ final class ClusterReader {
         return secrets;
     }
 
-    private Optional<ClusterSecret> readSecret(String name, String path, YamlFile file) {
-        List<YamlNode> docs = YamlDocuments.ofKind(file, "Secret");
-        if (docs.size() != 1) {
-            problems.add(path, 1, "expected exactly one Secret (the Argo CD cluster Secret of " + name + ")",
-                    "keep one Secret labelled " + SECRET_TYPE_LABEL + ": cluster in this file");
+    /** The one document of a kind in a file; reports its absence, or each further one at the line it starts. */
+    private Optional<YamlNode> single(String path, YamlFile file, String kind, String what) {
+        List<YamlNode> docs = YamlDocuments.ofKind(file, kind);
+        if (docs.isEmpty()) {
+            problems.add(path, 1, "no document of kind " + kind, "keep exactly one " + what + " in this file");
             return Optional.empty();
         }
-        YamlNode doc = docs.get(0);
+        for (YamlNode further : docs.subList(1, docs.size())) {
+            problems.add(path, further.line(), "a second document of kind " + kind + " (the first starts at line "
+                    + docs.get(0).line() + ")", "keep exactly one " + what + " in this file");
+        }
+        return docs.size() == 1 ? Optional.of(docs.get(0)) : Optional.empty();
+    }
+
+    private static String secretName(String path) {
+        return path.substring("argocd/clusters/".length(), path.length() - ".yaml".length());
+    }
+
+    private Optional<ClusterSecret> readSecret(String name, String path, YamlFile file) {
+        Optional<YamlNode> single = single(path, file, "Secret",
+                "Secret (the Argo CD cluster Secret of " + name + ", labelled " + SECRET_TYPE_LABEL + ": cluster)");
+        if (single.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlNode doc = single.get();
         if (!"cluster".equals(doc.text("metadata", "labels", SECRET_TYPE_LABEL).orElse(""))) {
             problems.add(path, doc.nearestLine("metadata", "labels"),
                     "the Secret is not labelled " + SECRET_TYPE_LABEL + ": cluster, so Argo CD ignores it",

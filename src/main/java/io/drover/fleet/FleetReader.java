@@ -23,32 +23,27 @@ public final class FleetReader {
 
     public static Fleet read(FleetFiles files) throws InvalidFleetException {
         Problems problems = new Problems();
+        files.refused().values().forEach(problems::add);
         SortedMap<String, Cluster> clusters = new ClusterReader(files, problems).read();
-        List<ApplicationSet> sets = new ApplicationSetReader(files, problems).read();
-        List<HostnameTraffic> traffic = new TrafficReader(files, problems).read(clusterNames(files));
-        SortedMap<String, Rollout> rollouts = new RolloutReader(files, problems).read();
-        Fleet fleet = new Fleet(files, clusters, sets, traffic, rollouts);
+        List<ApplicationSet> sets = new ApplicationSetReader(files, problems).read(clusters.values());
+        List<HostnameTraffic> traffic = new TrafficReader(files, problems).read(ClusterReader.directoryNames(files));
+        SortedMap<String, Rollout> rollouts = new RolloutReader(files, problems).read(clusters.values());
+        Fleet fleet = new Fleet(files, clusters, sets, traffic, rollouts, problems.warnings());
         checkOverlaysExist(fleet, problems);
         checkReplacementsAreUnique(fleet, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidFleetException(problems.sorted());
+            throw new InvalidFleetException(problems.sorted(), rollouts);
         }
         return fleet;
-    }
-
-    /** Every directory named under clusters/, including those whose definition is broken. */
-    private static java.util.Set<String> clusterNames(FleetFiles files) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        files.under("clusters").keySet().stream().map(p -> p.split("/")).filter(parts -> parts.length > 2)
-                .forEach(parts -> names.add(parts[1]));
-        return names;
     }
 
     private static void checkOverlaysExist(Fleet fleet, Problems problems) {
         for (Cluster cluster : fleet.clusters().values()) {
             for (ExpectedApplication app : fleet.expectedApplications(cluster)) {
                 for (String path : app.sourcePaths()) {
-                    if (path.startsWith("apps/") && !fleet.files().isDirectory(path)) {
+                    // A refused link in its place is reported already, as what it is.
+                    if (path.startsWith("apps/") && !fleet.files().isDirectory(path)
+                            && !fleet.files().refused().containsKey(path)) {
                         ApplicationSet set = fleet.applicationSets().stream()
                                 .filter(s -> s.name().equals(app.applicationSet())).findFirst().orElseThrow();
                         problems.add(set.path(), 0, "ApplicationSet " + set.name() + " deploys " + path + " to cluster "

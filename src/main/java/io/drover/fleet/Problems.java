@@ -1,5 +1,6 @@
 package io.drover.fleet;
 
+import io.drover.model.KubeVersion;
 import io.drover.model.Problem;
 import io.drover.yaml.YamlNode;
 import java.util.ArrayList;
@@ -8,13 +9,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Collects every problem of one read, so that the user sees them all at once. */
+/** Collects every problem (and warning) of one read, so that the user sees them all at once. */
 final class Problems {
 
+    private static final Comparator<Problem> BY_PLACE = Comparator.comparing(Problem::path).thenComparingInt(Problem::line);
+
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
 
     void add(String path, int line, String message, String fix) {
         problems.add(new Problem(path, line, message, fix));
+    }
+
+    void add(Problem problem) {
+        problems.add(problem);
+    }
+
+    /** Something that does not stop the read but that the user should hear of. */
+    void warn(String path, int line, String message, String fix) {
+        warnings.add(new Problem(path, line, message, fix));
     }
 
     boolean isEmpty() {
@@ -22,9 +35,11 @@ final class Problems {
     }
 
     List<Problem> sorted() {
-        return problems.stream()
-                .sorted(Comparator.comparing(Problem::path).thenComparingInt(Problem::line))
-                .toList();
+        return problems.stream().sorted(BY_PLACE).toList();
+    }
+
+    List<Problem> warnings() {
+        return warnings.stream().sorted(BY_PLACE).toList();
     }
 
     /** A required scalar; reports where it should be when it is missing. */
@@ -53,5 +68,16 @@ final class Problems {
         add(path, doc.nearestLine(keys), String.join(".", keys) + " is '" + text.get()
                 + "' but must be a whole number >= " + min + " (" + what + ")", fix);
         return OptionalInt.empty();
+    }
+
+    /** A whole Kubernetes release ({@code v1.31.4}); reports a missing or malformed one, with {@code example} in the fix. */
+    Optional<KubeVersion> requiredVersion(YamlNode doc, String path, String what, KubeVersion example, String... keys) {
+        Optional<String> text = required(doc, path, what, "set it, e.g. " + example, keys);
+        Optional<KubeVersion> version = text.flatMap(KubeVersion::parse);
+        if (text.isPresent() && version.isEmpty()) {
+            add(path, doc.nearestLine(keys), String.join(".", keys) + " '" + text.get() + "' is not a Kubernetes version",
+                    KubeVersion.howToWrite(text.get(), example));
+        }
+        return version;
     }
 }

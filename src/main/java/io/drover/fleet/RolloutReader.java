@@ -1,5 +1,6 @@
 package io.drover.fleet;
 
+import io.drover.model.Cluster;
 import io.drover.model.FleetFiles;
 import io.drover.model.KubeVersion;
 import io.drover.model.LabelSelector;
@@ -7,6 +8,7 @@ import io.drover.model.Rollout;
 import io.drover.model.Strategy;
 import io.drover.yaml.YamlNode;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,12 +27,14 @@ final class RolloutReader {
         this.yaml = new YamlDocuments(problems);
     }
 
-    SortedMap<String, Rollout> read() {
+    /** The rollouts; one whose selector matches none of {@code clusters} is read, with a warning. */
+    SortedMap<String, Rollout> read(Collection<Cluster> clusters) {
         SortedMap<String, Rollout> rollouts = new TreeMap<>();
         for (String path : files.pathsMatching("rollouts", ".yaml").toList()) {
             yaml.parse(path, files.read(path).orElseThrow()).ifPresent(file -> {
                 for (YamlNode doc : YamlDocuments.ofKind(file, "Rollout")) {
                     read(path, doc).ifPresent(r -> {
+                        warnIfSelectingNothing(r, doc, clusters);
                         if (rollouts.containsKey(r.name())) {
                             problems.add(path, doc.line(), "a second rollout named " + r.name()
                                     + " (the first is in " + rollouts.get(r.name()).path() + ")", "give each rollout its own name");
@@ -53,13 +57,8 @@ final class RolloutReader {
         } else {
             selector = SelectorReader.read(selectorNode.get(), path, problems);
         }
-        Optional<String> versionText = problems.required(doc, path, "the version to upgrade to",
-                "set it, e.g. targetVersion: v1.31.4", "spec", "targetVersion");
-        Optional<KubeVersion> version = versionText.flatMap(KubeVersion::parse);
-        if (versionText.isPresent() && version.isEmpty()) {
-            problems.add(path, doc.at("spec", "targetVersion").get().line(),
-                    "targetVersion '" + versionText.get() + "' is not a Kubernetes version", "write it like v1.31.4");
-        }
+        Optional<KubeVersion> version = problems.requiredVersion(doc, path, "the version to upgrade to",
+                new KubeVersion(1, 31, 4), "spec", "targetVersion");
         String strategies = Arrays.stream(Strategy.values()).map(Strategy::id).collect(Collectors.joining(", "));
         Optional<String> strategyText = problems.required(doc, path, "how to upgrade", "use one of " + strategies,
                 "spec", "strategy");
@@ -72,6 +71,15 @@ final class RolloutReader {
         if (name.isEmpty() || selector.isEmpty() || version.isEmpty() || strategy.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Rollout(name.get(), path, selector.get(), version.get(), strategy.get(), policy));
+        return Optional.of(new Rollout(name.get(), path, selector.get(), version.get(), strategy.get(), policy,
+                doc.nearestLine("spec", "policy")));
+    }
+
+    private void warnIfSelectingNothing(Rollout rollout, YamlNode doc, Collection<Cluster> clusters) {
+        if (clusters.stream().noneMatch(c -> rollout.clusterSelector().matches(c.labels()))) {
+            problems.warn(rollout.path(), doc.nearestLine("spec", "clusterSelector"), "rollout " + rollout.name()
+                    + " selects no cluster: no Cluster's labels match " + rollout.clusterSelector(),
+                    "compare spec.clusterSelector with the metadata.labels in clusters/*/cluster.yaml");
+        }
     }
 }

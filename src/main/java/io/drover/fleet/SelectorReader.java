@@ -27,6 +27,19 @@ final class SelectorReader {
                 valid = false;
             }
         }
+        // A matchLabels that is not a mapping, or matchExpressions that is not a list, would read as no requirement.
+        Optional<YamlNode> matchLabels = selector.get("matchLabels");
+        if (matchLabels.isPresent() && !matchLabels.get().isMapping() && !matchLabels.get().isNull()) {
+            problems.add(path, matchLabels.get().line(), "matchLabels must be a mapping of label: value",
+                    "write it as matchLabels: {env: production}");
+            valid = false;
+        }
+        Optional<YamlNode> matchExpressions = selector.get("matchExpressions");
+        if (matchExpressions.isPresent() && !matchExpressions.get().isSequence() && !matchExpressions.get().isNull()) {
+            problems.add(path, matchExpressions.get().line(), "matchExpressions must be a list",
+                    "write it as matchExpressions: [{key: env, operator: In, values: [production]}]");
+            valid = false;
+        }
         Map<String, String> labels = new LinkedHashMap<>();
         selector.get("matchLabels").ifPresent(m -> m.entries().forEach((k, v) -> {
             if (v.isScalar()) {

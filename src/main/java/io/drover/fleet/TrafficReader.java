@@ -58,23 +58,24 @@ final class TrafficReader {
             if (hostname == null) {
                 hostname = dnsName.get();
             } else if (!hostname.equals(dnsName.get())) {
-                problems.add(path, endpoint.line(), "endpoint for " + dnsName.get() + " in the DNSEndpoint of " + hostname,
+                problems.add(path, endpoint.get("dnsName").get().line(), "endpoint for " + dnsName.get() + " in the DNSEndpoint of " + hostname,
                         "keep one hostname per DNSEndpoint");
                 valid = false;
             }
+            int setIdentifierLine = endpoint.get("setIdentifier").get().line();
             if (!clusterNames.contains(cluster.get())) {
-                problems.add(path, endpoint.line(), "setIdentifier " + cluster.get() + " is not a cluster of this fleet",
+                problems.add(path, setIdentifierLine, "setIdentifier " + cluster.get() + " is not a cluster of this fleet",
                         "use the name of a directory under clusters/, or remove the record");
                 valid = false;
             } else if (weights.containsKey(cluster.get())) {
-                problems.add(path, endpoint.line(), "second record for cluster " + cluster.get() + " on " + hostname,
+                problems.add(path, setIdentifierLine, "second record for cluster " + cluster.get() + " on " + hostname,
                         "keep one weighted record per cluster and hostname");
                 valid = false;
             }
             boolean targetsNameCluster = endpoint.get("targets").map(YamlNode::items).orElse(List.of()).stream()
                     .anyMatch(t -> t.isScalar() && t.scalar().contains(cluster.get()));
             if (!targetsNameCluster) {
-                problems.add(path, endpoint.line(), "the targets of " + cluster.get() + " do not contain the cluster name",
+                problems.add(path, endpoint.nearestLine("targets"), "the targets of " + cluster.get() + " do not contain the cluster name",
                         "point the record at the cluster's own ingress address, e.g. ingress." + cluster.get() + ".example.com");
             }
             OptionalInt weight = weightOf(endpoint, path, cluster.get());

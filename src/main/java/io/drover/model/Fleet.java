@@ -9,19 +9,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
-/** A fleet repository at one state, read into its meaning. */
+/**
+ * A fleet repository at one state, read into its meaning; with the warnings the read gave: things
+ * that do not stop a plan but that the user should hear of (an ApplicationSet that deploys nowhere).
+ */
 public record Fleet(
         FleetFiles files,
         SortedMap<String, Cluster> clusters,
         List<ApplicationSet> applicationSets,
         List<HostnameTraffic> traffic,
-        SortedMap<String, Rollout> rollouts) {
+        SortedMap<String, Rollout> rollouts,
+        List<Problem> warnings) {
 
     public Fleet {
         clusters = Collections.unmodifiableSortedMap(new TreeMap<>(clusters));
         applicationSets = List.copyOf(applicationSets);
         traffic = List.copyOf(traffic);
         rollouts = Collections.unmodifiableSortedMap(new TreeMap<>(rollouts));
+        warnings = List.copyOf(warnings);
     }
 
     public Optional<Cluster> cluster(String name) {

@@ -9,17 +9,33 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The text files of a fleet repository at one state, by repo-relative path with forward slashes. */
+/**
+ * The text files of a fleet repository at one state, by repo-relative path with forward slashes;
+ * and the files found there that Drover refuses to read (a link, a YAML file that is not UTF-8),
+ * each with the problem to report.
+ */
 public final class FleetFiles {
 
     private final NavigableMap<String, String> files;
+    private final SortedMap<String, Problem> refused;
 
-    private FleetFiles(NavigableMap<String, String> files) {
+    private FleetFiles(NavigableMap<String, String> files, SortedMap<String, Problem> refused) {
         this.files = files;
+        this.refused = refused;
     }
 
     public static FleetFiles of(Map<String, String> files) {
-        return new FleetFiles(Collections.unmodifiableNavigableMap(new TreeMap<>(files)));
+        return of(files, Map.of());
+    }
+
+    public static FleetFiles of(Map<String, String> files, Map<String, Problem> refused) {
+        return new FleetFiles(Collections.unmodifiableNavigableMap(new TreeMap<>(files)),
+                Collections.unmodifiableSortedMap(new TreeMap<>(refused)));
+    }
+
+    /** Files present in the repository that Drover does not read, by path, with why. */
+    public SortedMap<String, Problem> refused() {
+        return refused;
     }
 
     public Optional<String> read(String path) {
@@ -54,7 +70,7 @@ public final class FleetFiles {
         for (FileChange change : changes) {
             change.after().ifPresentOrElse(text -> next.put(change.path(), text), () -> next.remove(change.path()));
         }
-        return new FleetFiles(Collections.unmodifiableNavigableMap(next));
+        return new FleetFiles(Collections.unmodifiableNavigableMap(next), refused);
     }
 
     public Map<String, String> asMap() {

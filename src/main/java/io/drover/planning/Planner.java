@@ -40,7 +40,10 @@ public final class Planner {
 
         Set<String> hostnames = hostnamesOf(fleet, selected);
         TrafficState before = TrafficState.of(fleet, hostnames, selected);
-        CapacityVerdict capacityBefore = CapacityCheck.check(before, policy.capacity());
+        // With no cluster selected there is no traffic to carry, and no rule to break.
+        CapacityVerdict capacityBefore = selected.isEmpty()
+                ? new CapacityVerdict(policy.capacity(), Optional.empty(), List.of())
+                : CapacityCheck.check(before, policy.capacity());
         if (!capacityBefore.holds() && !selected.equals(atTarget)) {
             throw new PlanRefusedException("the fleet already breaks the capacity rule of policy " + policy.name()
                     + " (" + policy.capacity().name() + ", at most " + percent(policy.capacity().maxUtilisation())
@@ -73,7 +76,7 @@ public final class Planner {
             steps.add(new Step(action.id(), action.kind(), action.clusters(), action.title(), summary, changes, traffic, verdict));
             context = context.withFleet(after);
         }
-        return new Plan(rollout, policy, selected, atTarget, before, capacityBefore, steps);
+        return new Plan(rollout, policy, selected, atTarget, before, capacityBefore, steps, fleet.warnings());
     }
 
     /** The hostnames the rollout is concerned with: those any of the given clusters serves. */

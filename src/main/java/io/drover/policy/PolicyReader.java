@@ -1,15 +1,20 @@
 package io.drover.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.drover.model.DnsLabel;
 import io.drover.model.Problem;
 import io.drover.model.StepKind;
 import io.drover.policy.PolicyDocument.Spec;
 import io.drover.policy.PolicyDocument.Window;
 import io.drover.yaml.YamlFile;
+import io.drover.yaml.YamlLimits;
 import io.drover.yaml.YamlNode;
 import io.drover.yaml.YamlSyntaxException;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -23,6 +28,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -32,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a policy file: Jackson binds the YAML (and names unknown or mistyped fields with their
@@ -39,7 +46,7 @@ import java.util.stream.Collectors;
  */
 public final class PolicyReader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(limitedYamlFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private static final String STEP_KINDS = Arrays.stream(StepKind.values()).map(StepKind::id)
             .collect(Collectors.joining(", "));
@@ -53,6 +60,20 @@ public final class PolicyReader {
         this.root = root;
     }
 
+    /**
+     * The file was parsed within {@link YamlLimits} before Jackson sees it; Jackson's own parser gets
+     * the same size and nesting limits, so that it can never be the weaker of the two. (It expands
+     * no aliases, so their limit has nothing to hold there.)
+     */
+    private static YAMLFactory limitedYamlFactory() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(YamlLimits.MAX_CODE_POINTS);
+        return YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(YamlLimits.MAX_NESTING_DEPTH).build())
+                .build();
+    }
+
     public static Policy read(String path, String text) throws InvalidPolicyException {
         YamlNode root;
         try {
@@ -63,8 +84,17 @@ public final class PolicyReader {
             }
             root = docs.get(0);
         } catch (YamlSyntaxException e) {
-            throw new InvalidPolicyException(List.of(new Problem(path, e.line(), "not valid YAML: " + e.problem(),
-                    "correct the YAML syntax at that line")));
+            throw new InvalidPolicyException(List.of(new Problem(path, e.line(), e.statement(), e.fix())));
+        }
+        if (!root.isMapping()) {
+            throw new InvalidPolicyException(List.of(new Problem(path, root.line(), "the policy is "
+                    + (root.isSequence() ? "a list" : "a single value") + ", not a mapping",
+                    "write it as a kind: Policy document with metadata and spec (see docs/policies.md)")));
+        }
+        List<Problem> emptyItems = new ArrayList<>();
+        findEmptyItems(path, root, "", emptyItems);
+        if (!emptyItems.isEmpty()) {
+            throw new InvalidPolicyException(emptyItems);
         }
         PolicyDocument document;
         try {
@@ -74,12 +104,61 @@ public final class PolicyReader {
                     "unknown field '" + e.getPropertyName() + "'",
                     "known fields here: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                             .collect(Collectors.joining(", ")))));
+        } catch (MismatchedInputException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String value = e instanceof InvalidFormatException format ? ", not '" + format.getValue() + "'" : "";
+            throw new InvalidPolicyException(List.of(new Problem(path, line, fieldOf(e) + " must be "
+                    + shapeOf(e.getTargetType()) + value, "check the type of the value at that line against docs/policies.md")));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InvalidPolicyException(List.of(new Problem(path, line, e.getOriginalMessage(),
                     "check the type of the value at that line against docs/policies.md")));
         }
         return new PolicyReader(path, root).check(document);
+    }
+
+    /** The field as the user wrote it, {@code spec.changeWindows[0].days}, not Jackson's Java types. */
+    private static String fieldOf(MismatchedInputException e) {
+        StringBuilder field = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "the policy" : field.toString();
+    }
+
+    private static String shapeOf(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Integer.class == type || int.class == type) {
+            return "a whole number";
+        }
+        if (Double.class == type || double.class == type) {
+            return "a number";
+        }
+        if (Boolean.class == type || boolean.class == type) {
+            return "true or false";
+        }
+        return String.class == type ? "a single value" : "a mapping of fields";
+    }
+
+    /** Jackson binds an empty list item ({@code days: [MON, ~]}) to null, which no check expects. */
+    private static void findEmptyItems(String path, YamlNode node, String field, List<Problem> problems) {
+        node.entries().forEach((key, value) -> findEmptyItems(path, value, field.isEmpty() ? key : field + "." + key, problems));
+        for (YamlNode item : node.items()) {
+            if (item.isNull()) {
+                problems.add(new Problem(path, item.line(), field + " has an empty item", "remove it, or write its value"));
+            } else {
+                findEmptyItems(path, item, field + "[]", problems);
+            }
+        }
     }
 
     /**
@@ -130,8 +209,12 @@ public final class PolicyReader {
         List<TimeWindow> freeze = windows(spec.freezeWindows(), "freezeWindows");
         List<TimeWindow> change = windows(spec.changeWindows(), "changeWindows");
         Set<StepKind> autoMerge = EnumSet.noneOf(StepKind.class);
-        for (String kind : orDefault(spec.autoMerge(), List.<String>of())) {
-            StepKind.byId(kind).ifPresentOrElse(autoMerge::add, () -> problem(line("spec", "autoMerge"),
+        List<String> autoMergeKinds = orDefault(spec.autoMerge(), List.<String>of());
+        List<YamlNode> autoMergeNodes = root.at("spec", "autoMerge").map(YamlNode::items).orElse(List.of());
+        for (int i = 0; i < autoMergeKinds.size(); i++) {
+            String kind = autoMergeKinds.get(i);
+            int itemLine = i < autoMergeNodes.size() ? autoMergeNodes.get(i).line() : line("spec", "autoMerge");
+            StepKind.byId(kind).ifPresentOrElse(autoMerge::add, () -> problem(itemLine,
                     "autoMerge names unknown step kind '" + kind + "'", "use step kinds: " + STEP_KINDS));
         }
         Map<StepKind, Duration> gateTimeouts = durationsByKind(spec.gateTimeouts(), "gateTimeouts", true);
@@ -143,6 +226,9 @@ public final class PolicyReader {
             problem(line("spec", "newClusterName"), "newClusterName '" + naming + "' gives every new cluster the same name",
                     "include {seq} (the next free number) or {version}");
         }
+        NewClusterNames.whyNeverValid(naming).ifPresent(why -> problem(line("spec", "newClusterName"), "newClusterName '"
+                + naming + "' can never give a cluster name (" + DnsLabel.RULE + "): " + why,
+                "use lower case letters, digits, '-' and the placeholders {prefix}, {seq}, {name}, {region}, {version}"));
         if (!problems.isEmpty()) {
             throw new InvalidPolicyException(problems);
         }
@@ -211,68 +297,85 @@ public final class PolicyReader {
         List<YamlNode> nodes = root.at("spec", field).map(YamlNode::items).orElse(List.of());
         List<Window> list = orDefault(windows, List.of());
         for (int i = 0; i < list.size(); i++) {
-            int line = i < nodes.size() ? nodes.get(i).line() : line("spec", field);
-            window(list.get(i), field + "[" + i + "]", line).ifPresent(result::add);
+            // Jackson and the YAML tree see the same list; the fallback only guards against a mismatch.
+            YamlNode node = i < nodes.size() ? nodes.get(i) : root.at("spec", field).orElse(root);
+            window(list.get(i), field + "[" + i + "]", node).ifPresent(result::add);
         }
         return result;
     }
 
-    private Optional<TimeWindow> window(Window w, String label, int line) {
+    /** Each problem of a window points at the line of the field it is about. */
+    private Optional<TimeWindow> window(Window w, String label, YamlNode node) {
         String name = orDefault(w.name(), label);
         ZoneId zone;
         try {
             zone = ZoneId.of(orDefault(w.timeZone(), "UTC"));
         } catch (RuntimeException e) {
-            problem(line, name + ": unknown time zone '" + w.timeZone() + "'", "use an IANA zone such as Europe/Berlin");
+            problem(node.nearestLine("timeZone"), name + ": unknown time zone '" + w.timeZone() + "'",
+                    "use an IANA zone such as Europe/Berlin");
             return Optional.empty();
         }
         if (w.from() == null || w.until() == null) {
-            problem(line, name + ": a window needs from and until", "see docs/policies.md");
+            problem(node.line(), name + ": a window needs from and until", "see docs/policies.md");
             return Optional.empty();
         }
-        return w.days() == null ? dateRange(name, w, zone, line) : weekly(name, w, zone, line);
+        return w.days() == null ? dateRange(name, w, zone, node) : weekly(name, w, zone, node);
     }
 
-    private Optional<TimeWindow> dateRange(String name, Window w, ZoneId zone, int line) {
+    private Optional<TimeWindow> dateRange(String name, Window w, ZoneId zone, YamlNode node) {
+        Optional<Instant> from = dateOrInstant(name, w.from(), zone, false, node.nearestLine("from"));
+        Optional<Instant> until = dateOrInstant(name, w.until(), zone, true, node.nearestLine("until"));
+        if (from.isEmpty() || until.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!until.get().isAfter(from.get())) {
+            problem(node.nearestLine("until"), name + ": until is not after from", "swap or correct the dates");
+            return Optional.empty();
+        }
+        return Optional.of(new TimeWindow.DateRange(name, from.get(), until.get()));
+    }
+
+    /** A date alone means the start of that day, or for {@code until} the end of it. */
+    private Optional<Instant> dateOrInstant(String name, String text, ZoneId zone, boolean endOfDay, int line) {
         try {
-            Instant from = instant(w.from(), zone, false);
-            Instant until = instant(w.until(), zone, true);
-            if (!until.isAfter(from)) {
-                problem(line, name + ": until is not after from", "swap or correct the dates");
-                return Optional.empty();
+            if (text.length() == 10) {
+                LocalDate date = LocalDate.parse(text);
+                return Optional.of((endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant());
             }
-            return Optional.of(new TimeWindow.DateRange(name, from, until));
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
-            problem(line, name + ": '" + e.getParsedString() + "' is neither a date nor a date-time",
+            problem(line, name + ": '" + text + "' is neither a date nor a date-time",
                     "write 2026-11-26 (a whole day in timeZone) or 2026-11-26T08:00:00Z");
             return Optional.empty();
         }
     }
 
-    /** A date alone means the start of that day, or for {@code until} the end of it. */
-    private static Instant instant(String text, ZoneId zone, boolean endOfDay) {
-        if (text.length() == 10) {
-            LocalDate date = LocalDate.parse(text);
-            return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+    private Optional<TimeWindow> weekly(String name, Window w, ZoneId zone, YamlNode node) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        List<YamlNode> dayNodes = node.at("days").map(YamlNode::items).orElse(List.of());
+        for (int i = 0; i < w.days().size(); i++) {
+            String day = w.days().get(i);
+            int line = i < dayNodes.size() ? dayNodes.get(i).line() : node.nearestLine("days");
+            Arrays.stream(DayOfWeek.values())
+                    .filter(d -> d.name().startsWith(day.toUpperCase(Locale.ROOT)) && day.length() >= 3).findFirst()
+                    .ifPresentOrElse(days::add, () -> problem(line, name + ": unknown day '" + day + "'",
+                            "write days as MON, TUE, ... SUN"));
         }
-        return OffsetDateTime.parse(text).toInstant();
+        Optional<LocalTime> from = timeOfDay(name, w.from(), node.nearestLine("from"));
+        boolean untilMidnight = w.until().equals("24:00");
+        Optional<LocalTime> until = untilMidnight ? Optional.of(LocalTime.MIDNIGHT)
+                : timeOfDay(name, w.until(), node.nearestLine("until"));
+        if (from.isEmpty() || until.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TimeWindow.Weekly(name, days, from.get(), until.get(), untilMidnight, zone));
     }
 
-    private Optional<TimeWindow> weekly(String name, Window w, ZoneId zone, int line) {
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (String day : w.days()) {
-            Optional<DayOfWeek> parsed = Arrays.stream(DayOfWeek.values())
-                    .filter(d -> d.name().startsWith(day.toUpperCase(Locale.ROOT)) && day.length() >= 3).findFirst();
-            parsed.ifPresentOrElse(days::add, () -> problem(line, name + ": unknown day '" + day + "'",
-                    "write days as MON, TUE, ... SUN"));
-        }
+    private Optional<LocalTime> timeOfDay(String name, String text, int line) {
         try {
-            boolean untilMidnight = w.until().equals("24:00");
-            LocalTime from = LocalTime.parse(w.from());
-            LocalTime until = untilMidnight ? LocalTime.MIDNIGHT : LocalTime.parse(w.until());
-            return Optional.of(new TimeWindow.Weekly(name, days, from, until, untilMidnight, zone));
+            return Optional.of(LocalTime.parse(text));
         } catch (DateTimeParseException e) {
-            problem(line, name + ": '" + e.getParsedString() + "' is not a time of day", "write times as \"HH:MM\" in quotes");
+            problem(line, name + ": '" + text + "' is not a time of day", "write times as \"HH:MM\" in quotes");
             return Optional.empty();
         }
     }

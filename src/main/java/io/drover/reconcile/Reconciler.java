@@ -71,7 +71,7 @@ public final class Reconciler {
     private Outcome reconcile(Rollout rollout, FleetFiles files, Observe observe, Act act) {
         Policy policy;
         try {
-            policy = PolicyCatalog.resolve(files, rollout.policyName());
+            policy = PolicyCatalog.resolve(files, rollout);
         } catch (InvalidPolicyException e) {
             return Outcome.of(rollout.name(), Action.BLOCKED, e.getMessage());
         }

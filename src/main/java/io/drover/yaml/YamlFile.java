@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -18,6 +21,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /** A YAML file parsed into its documents, with positions. */
 public final class YamlFile {
@@ -35,29 +40,84 @@ public final class YamlFile {
     /** All documents of the stream; empty documents (only comments or nothing) are skipped. */
     public static YamlFile parse(String path, String text) throws YamlSyntaxException {
         SourceText source = new SourceText(text);
+        rejectOversized(path, text, source);
+        LoadSettings settings = LoadSettings.builder().setLabel(path)
+                .setCodePointLimit(YamlLimits.MAX_CODE_POINTS)
+                .setMaxAliasesForCollections(YamlLimits.MAX_COLLECTION_ALIASES)
+                .build();
+        LimitedParser parser = new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)));
         List<Node> roots = new ArrayList<>();
         try {
-            for (Node root : new Compose(LoadSettings.builder().setLabel(path).build()).composeAllFromString(text)) {
+            Composer composer = new Composer(settings, parser);
+            while (composer.hasNext()) {
+                Node root = composer.next();
                 if (!isEmptyDocument(root, source)) {
                     roots.add(root);
                 }
             }
+        } catch (LimitedParser.LimitExceeded e) {
+            Mark mark = e.mark.or(parser::lastMark).orElseThrow();
+            throw YamlSyntaxException.limit(path, mark.getLine() + 1, mark.getColumn() + 1, e.getMessage(), e.fix);
         } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            throw new YamlSyntaxException(path, mark.map(m -> m.getLine() + 1).orElse(1),
-                    mark.map(m -> m.getColumn() + 1).orElse(1), oneLine(e.getProblem()));
+            throw syntaxError(path, e, parser.lastEvent());
         } catch (ReaderException e) {
             int offset = source.offsetOfCodePoint(e.getPosition());
             throw new YamlSyntaxException(path, source.lineOf(offset) + 1, source.column(offset) + 1,
                     String.format("unacceptable code point 0x%X: %s", e.getCodePoint(), oneLine(e.getMessage())));
         } catch (YamlEngineException e) {
-            // Only limits (alias count, file size) end up here, and they have no position.
-            throw new YamlSyntaxException(path, 1, 1, oneLine(e.getMessage()));
+            Optional<Mark> mark = parser.lastMark();
+            throw new YamlSyntaxException(path, mark.map(m -> m.getLine() + 1).orElse(1),
+                    mark.map(m -> m.getColumn() + 1).orElse(1), oneLine(e.getMessage()));
         }
         for (Node root : roots) {
             rejectDuplicateKeys(path, root, Collections.newSetFromMap(new IdentityHashMap<>()));
         }
         return new YamlFile(path, source, roots);
+    }
+
+    private static void rejectOversized(String path, String text, SourceText source) throws YamlSyntaxException {
+        int codePoints = text.codePointCount(0, text.length());
+        if (codePoints > YamlLimits.MAX_CODE_POINTS) {
+            int offset = source.offsetOfCodePoint(YamlLimits.MAX_CODE_POINTS);
+            throw YamlSyntaxException.limit(path, source.lineOf(offset) + 1, source.column(offset) + 1,
+                    "the file has " + codePoints + " characters; Drover reads at most " + YamlLimits.MAX_CODE_POINTS
+                            + " (3 MiB) per file, and this line crosses that",
+                    "split the file, or move what Drover does not read out of the fleet repository");
+        }
+    }
+
+    /**
+     * An unclosed quote or bracket is only noticed where the text runs out or breaks, often many
+     * lines later; the user needs the line where it opens. The exception names it as its context
+     * when the file ends inside it. A quote missing its end usually closes at the next quote instead,
+     * lines below, and the text breaks right after: then the quoted value read last spans the lines.
+     */
+    private static YamlSyntaxException syntaxError(String path, MarkedYamlEngineException e, Optional<Event> last) {
+        String context = e.getContext() == null ? "" : e.getContext();
+        boolean unclosed = context.startsWith("while scanning a quoted scalar")
+                || context.startsWith("while parsing a flow sequence") || context.startsWith("while parsing a flow mapping");
+        Optional<Mark> problemMark = e.getProblemMark();
+        String breaks = oneLine(e.getProblem()) + problemMark.map(m -> " at line " + (m.getLine() + 1)).orElse("");
+        if (unclosed && e.getContextMark().isPresent()) {
+            Mark opens = e.getContextMark().get();
+            String what = context.startsWith("while scanning a quoted scalar") ? "the quoted value that opens here"
+                    : "the " + context.substring("while parsing a ".length()) + " that opens here";
+            return new YamlSyntaxException(path, opens.getLine() + 1, opens.getColumn() + 1, what + " is not closed: " + breaks);
+        }
+        Optional<ScalarEvent> quoted = last.filter(ScalarEvent.class::isInstance).map(ScalarEvent.class::cast)
+                .filter(s -> s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED || s.getScalarStyle() == ScalarStyle.SINGLE_QUOTED)
+                .filter(s -> s.getStartMark().isPresent() && s.getEndMark().isPresent() && problemMark.isPresent()
+                        && s.getStartMark().get().getLine() < s.getEndMark().get().getLine()
+                        && s.getEndMark().get().getLine() == problemMark.get().getLine());
+        if (quoted.isPresent()) {
+            Mark opens = quoted.get().getStartMark().get();
+            return new YamlSyntaxException(path, opens.getLine() + 1, opens.getColumn() + 1, "the quoted value that opens"
+                    + " here runs on to line " + (problemMark.get().getLine() + 1) + ", where the text breaks ("
+                    + oneLine(e.getProblem()) + "): is its closing quote missing?");
+        }
+        Optional<Mark> mark = problemMark.or(e::getContextMark);
+        return new YamlSyntaxException(path, mark.map(m -> m.getLine() + 1).orElse(1),
+                mark.map(m -> m.getColumn() + 1).orElse(1), oneLine(e.getProblem()));
     }
 
     /** A document of only comments composes to a null scalar that covers no text. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.CollectionNode;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -69,6 +70,21 @@ public final class YamlNode {
             return scalar.getValue();
         }
         throw new IllegalStateException(file.path() + ":" + line() + ": not a scalar");
+    }
+
+    /**
+     * An unquoted scalar that YAML reads as a number or a boolean ({@code 1200}, {@code true}), where
+     * Kubernetes wants a string for a label or an annotation.
+     */
+    public boolean readsAsNumberOrBoolean() {
+        return node instanceof ScalarNode scalar && scalar.getScalarStyle() == ScalarStyle.PLAIN
+                && YamlScalars.readsAsNumberOrBool(scalar.getValue());
+    }
+
+    /** An unquoted scalar that YAML reads as null: an empty value, {@code ~} or {@code null}. */
+    public boolean isNull() {
+        return node instanceof ScalarNode scalar && scalar.getScalarStyle() == ScalarStyle.PLAIN
+                && YamlScalars.readsAsNull(scalar.getValue());
     }
 
     /** Sequence items; empty if this is not a sequence. */

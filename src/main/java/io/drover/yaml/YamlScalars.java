@@ -36,6 +36,11 @@ public final class YamlScalars {
         return readsBackPlain(value, inFlow) ? value : doubleQuoted(value);
     }
 
+    /** Whether the plain form reads as null: nothing, {@code ~} or {@code null}. */
+    static boolean readsAsNull(String plain) {
+        return plain.isEmpty() || NULL.matcher(plain).matches();
+    }
+
     /** Whether the plain form reads as a boolean or a number rather than a string. */
     static boolean readsAsNumberOrBool(String plain) {
         return BOOL.matcher(plain).matches() || INT.matcher(plain).matches() || FLOAT.matcher(plain).matches();

@@ -112,6 +112,21 @@ class FleetSourceGitTest {
     }
 
     @Test
+    void aLinkInTheCommitIsRefusedNotReadAsTheTextOfItsTarget() throws Exception {
+        Files.createSymbolicLink(fleetDir.resolve("traffic/linked.yaml"), Path.of("api.yaml"));
+        commit("Link a traffic file");
+
+        FleetFiles committed = revision(fleetDir, "HEAD");
+        FleetFiles onDisk = FleetSource.directory(fleetDir);
+
+        for (FleetFiles files : java.util.List.of(committed, onDisk)) {
+            assertThat(files.exists("traffic/linked.yaml")).isFalse();
+            assertThat(files.refused()).containsOnlyKeys("traffic/linked.yaml");
+            assertThat(files.refused().get("traffic/linked.yaml").message()).startsWith("a symbolic link (to api.yaml)");
+        }
+    }
+
+    @Test
     void aDirectoryOutsideAnyGitRepositoryHasNone(@TempDir Path plain) throws Exception {
         Path fleet = ExampleCopy.copyTo(plain).root();
 

@@ -147,6 +147,33 @@ class FleetValidationTest {
                 "prod-euw-01", "prod-euw-02", "prod-use-01", "prod-use-02", "staging-euw-01");
     }
 
+    @Test
+    void aSecondClusterDocumentIsReportedAtItsLine() throws Exception {
+        fleet.write(EUW1, fleet.text(EUW1) + "---\napiVersion: cluster.x-k8s.io/v1beta1\nkind: Cluster\nmetadata:\n  name: x\n");
+
+        assertProblem(fleet.problem(), EUW1, 48, "a second document of kind Cluster (the first starts at line 10)",
+                "keep exactly one Cluster API Cluster");
+    }
+
+    @Test
+    void unquotedNumbersAndBooleansInLabelsAndAnnotationsAreWarnedOfNotRefused() throws Exception {
+        fleet.replace(EUW1, "    env: production\n", "    env: production\n    tier: 1\n    canary: yes\n    zone: \"2\"\n");
+
+        Fleet read = fleet.read();
+
+        assertThat(read.warnings()).extracting(Problem::path, Problem::line, Problem::message).containsExactly(
+                tuple(EUW1, 17, "the label tier: 1 is unquoted, so YAML reads a number or a boolean, not a string;"
+                        + " Kubernetes refuses the object"),
+                tuple(EUW1, 18, "the label canary: yes is unquoted, so YAML reads a number or a boolean, not a string;"
+                        + " Kubernetes refuses the object"));
+        assertThat(read.cluster("prod-euw-01").orElseThrow().labels()).containsEntry("tier", "1");
+    }
+
+    @Test
+    void theExampleReadsWithoutWarnings() throws Exception {
+        assertThat(fleet.read().warnings()).isEmpty();
+    }
+
     // --- argocd/clusters/<cluster>.yaml
 
     @Test
@@ -200,8 +227,8 @@ class FleetValidationTest {
     void trafficRecordForUnknownCluster() throws Exception {
         fleet.write(STAGING_TRAFFIC, fleet.text(STAGING_TRAFFIC).replace("staging-euw-01", "staging-euw-09"));
 
-        // The record is the list item starting at line 25.
-        assertProblem(fleet.problem(), STAGING_TRAFFIC, 25, "setIdentifier staging-euw-09 is not a cluster of this fleet",
+        // The record starts at line 25; its setIdentifier is at line 28.
+        assertProblem(fleet.problem(), STAGING_TRAFFIC, 28, "setIdentifier staging-euw-09 is not a cluster of this fleet",
                 "use the name of a directory under clusters/, or remove the record");
     }
 
@@ -247,7 +274,8 @@ class FleetValidationTest {
         fleet.replace(STAGING_TRAFFIC, "        - ingress.staging-euw-01.fleet.example.com\n",
                 "        - ingress.staging.fleet.example.com\n");
 
-        assertProblem(fleet.problem(), STAGING_TRAFFIC, 25, "the targets of staging-euw-01 do not contain the cluster name",
+        // The line of targets (the record starts at line 25).
+        assertProblem(fleet.problem(), STAGING_TRAFFIC, 29, "the targets of staging-euw-01 do not contain the cluster name",
                 "point the record at the cluster's own ingress address, e.g. ingress.staging-euw-01.example.com");
     }
 
@@ -286,8 +314,8 @@ class FleetValidationTest {
     void rolloutWithBadTargetVersion() throws Exception {
         fleet.replace(ROLLOUT, "targetVersion: v1.31.4", "targetVersion: v1.31-latest");
 
-        assertProblem(fleet.problem(), ROLLOUT, 17, "targetVersion 'v1.31-latest' is not a Kubernetes version",
-                "write it like v1.31.4");
+        assertProblem(fleet.problem(), ROLLOUT, 17, "spec.targetVersion 'v1.31-latest' is not a Kubernetes version",
+                "write it as v<major>.<minor>.<patch>, e.g. v1.31.4");
     }
 
     @Test
@@ -324,6 +352,24 @@ class FleetValidationTest {
         assertThat(problem.line()).isEqualTo(15);
         assertThat(problem.message()).contains("matchlabels");
         assertThat(problem.fix()).contains("matchLabels");
+    }
+
+    @Test
+    void rolloutWhoseMatchExpressionsIsNotAList() throws Exception {
+        // Read as no requirement, it selected every cluster, staging included.
+        fleet.replace(ROLLOUT, "    matchLabels:\n      env: production\n", "    matchExpressions: {key: env}\n");
+
+        assertProblem(fleet.problem(), ROLLOUT, 15, "matchExpressions must be a list",
+                "write it as matchExpressions: [{key: env, operator: In, values: [production]}]");
+    }
+
+    @Test
+    void applicationSetWhoseMatchLabelsIsNotAMapping() throws Exception {
+        fleet.replace("argocd/applicationsets/shop.yaml", "          matchExpressions:\n",
+                "          matchLabels: production\n          matchExpressions:\n");
+
+        assertProblem(fleet.problem(), "argocd/applicationsets/shop.yaml", 16, "matchLabels must be a mapping of label: value",
+                "write it as matchLabels: {env: production}");
     }
 
     @Test

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.drover.model.FleetFiles;
+import io.drover.model.KubeVersion;
+import io.drover.model.LabelSelector;
 import io.drover.model.Problem;
+import io.drover.model.Rollout;
 import io.drover.model.StepKind;
+import io.drover.model.Strategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +37,7 @@ class PolicyReaderTest {
 
     @Test
     void shippedDefaultPolicy() throws Exception {
-        Policy policy = PolicyCatalog.resolve(FLEET_WITHOUT_POLICIES, "default");
+        Policy policy = PolicyCatalog.find(FLEET_WITHOUT_POLICIES, "default").orElseThrow();
 
         assertThat(policy.name()).isEqualTo("default");
         assertThat(policy.source()).isEqualTo("Drover's policies/default.yaml");
@@ -66,7 +70,7 @@ class PolicyReaderTest {
 
     @Test
     void shippedConservativePolicy() throws Exception {
-        Policy policy = PolicyCatalog.resolve(FLEET_WITHOUT_POLICIES, "conservative");
+        Policy policy = PolicyCatalog.find(FLEET_WITHOUT_POLICIES, "conservative").orElseThrow();
 
         assertThat(policy.name()).isEqualTo("conservative");
         assertThat(policy.source()).isEqualTo("Drover's policies/conservative.yaml");
@@ -99,7 +103,7 @@ class PolicyReaderTest {
     @Test
     void everyShippedPolicyResolves() throws Exception {
         for (String name : PolicyCatalog.SHIPPED) {
-            assertThat(PolicyCatalog.resolve(FLEET_WITHOUT_POLICIES, name).name()).isEqualTo(name);
+            assertThat(PolicyCatalog.find(FLEET_WITHOUT_POLICIES, name).orElseThrow().name()).isEqualTo(name);
         }
     }
 
@@ -109,13 +113,13 @@ class PolicyReaderTest {
                 .replace("trafficRamp: [10, 25, 50, 100]", "trafficRamp: [50, 100]")
                 .replace("automaticRollback: false", "automaticRollback: true")));
 
-        Policy own = PolicyCatalog.resolve(fleet, "default");
+        Policy own = PolicyCatalog.find(fleet, "default").orElseThrow();
 
         assertThat(own.source()).isEqualTo(PATH);
         assertThat(own.trafficRamp()).containsExactly(50, 100);
         assertThat(own.automaticRollback()).isTrue();
         // Names the fleet does not define still come from Drover.
-        assertThat(PolicyCatalog.resolve(fleet, "conservative").source()).isEqualTo("Drover's policies/conservative.yaml");
+        assertThat(PolicyCatalog.find(fleet, "conservative").orElseThrow().source()).isEqualTo("Drover's policies/conservative.yaml");
     }
 
     @Test
@@ -129,7 +133,7 @@ class PolicyReaderTest {
                   trafficRamp: [100]
                 """));
 
-        Policy fast = PolicyCatalog.resolve(fleet, "fast");
+        Policy fast = PolicyCatalog.find(fleet, "fast").orElseThrow();
 
         // Everything not written takes Drover's defaults.
         assertThat(fast.trafficRamp()).containsExactly(100);
@@ -143,18 +147,22 @@ class PolicyReaderTest {
     }
 
     @Test
-    void unknownPolicyName() {
+    void unknownPolicyNameIsReportedWhereTheRolloutNamesIt() throws Exception {
+        Rollout rollout = new Rollout("upgrade", "rollouts/upgrade.yaml", LabelSelector.matchLabels(Map.of()),
+                new KubeVersion(1, 31, 4), Strategy.BLUE_GREEN, "careful", 12);
+
         InvalidPolicyException e = catchThrowableOfType(InvalidPolicyException.class,
-                () -> PolicyCatalog.resolve(FLEET_WITHOUT_POLICIES, "careful"));
+                () -> PolicyCatalog.resolve(FLEET_WITHOUT_POLICIES, rollout));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.path()).isEqualTo("policies/careful.yaml");
-            assertThat(p.line()).isZero();
-            assertThat(p.message()).isEqualTo(
-                    "no policy named 'careful' in the fleet repo or among Drover's (default, conservative)");
-            assertThat(p.fix()).isEqualTo("add policies/careful.yaml to the fleet repo, or pick one of Drover's");
+            assertThat(p.path()).isEqualTo("rollouts/upgrade.yaml");
+            assertThat(p.line()).isEqualTo(12);
+            assertThat(p.message()).isEqualTo("rollout upgrade names the policy 'careful', but there is no"
+                    + " policies/careful.yaml in the fleet repo and Drover ships none of that name");
+            assertThat(p.fix()).isEqualTo("name one of conservative, default in spec.policy, or add policies/careful.yaml"
+                    + " to the fleet repo");
         });
-        assertThat(e).hasMessageContaining("'careful'");
+        assertThat(PolicyCatalog.find(FLEET_WITHOUT_POLICIES, "careful")).isEmpty();
     }
 
     // --- problems, each in a copy of the shipped default policy
@@ -185,7 +193,7 @@ class PolicyReaderTest {
         Problem problem = singleProblem(edit("  clustersInFlight: 1\n", "  clustersInFlight: two\n"));
 
         assertThat(problem.line()).isEqualTo(20);
-        assertThat(problem.message()).contains("two");
+        assertThat(problem.message()).isEqualTo("spec.clustersInFlight must be a whole number, not 'two'");
         assertThat(problem.fix()).isEqualTo("check the type of the value at that line against docs/policies.md");
     }
 
@@ -311,8 +319,8 @@ class PolicyReaderTest {
     void badTimeZone() throws Exception {
         Problem problem = singleProblem(edit("      timeZone: UTC\n", "      timeZone: Europe/Atlantis\n"));
 
-        // The window's list item starts at line 26.
-        assertThat(problem.line()).isEqualTo(26);
+        // The window starts at line 26; its timeZone is at line 30.
+        assertThat(problem.line()).isEqualTo(30);
         assertThat(problem.message()).isEqualTo("working-days: unknown time zone 'Europe/Atlantis'");
         assertThat(problem.fix()).isEqualTo("use an IANA zone such as Europe/Berlin");
     }
@@ -321,7 +329,8 @@ class PolicyReaderTest {
     void badTimeOfDay() throws Exception {
         Problem problem = singleProblem(edit("from: \"08:00\"", "from: \"8am\""));
 
-        assertThat(problem.line()).isEqualTo(26);
+        // The line of from, not of the window (26).
+        assertThat(problem.line()).isEqualTo(28);
         assertThat(problem.message()).isEqualTo("working-days: '8am' is not a time of day");
         assertThat(problem.fix()).isEqualTo("write times as \"HH:MM\" in quotes");
     }
@@ -330,7 +339,7 @@ class PolicyReaderTest {
     void unknownDay() throws Exception {
         Problem problem = singleProblem(edit("days: [MON, TUE, WED, THU, FRI]", "days: [MON, TUE, WED, THU, FRY]"));
 
-        assertThat(problem.line()).isEqualTo(26);
+        assertThat(problem.line()).isEqualTo(27);
         assertThat(problem.message()).isEqualTo("working-days: unknown day 'FRY'");
     }
 
@@ -343,7 +352,8 @@ class PolicyReaderTest {
                       until: 2026-11-23
                 """));
 
-        assertThat(problem.line()).isEqualTo(25);
+        // The line of until.
+        assertThat(problem.line()).isEqualTo(27);
         assertThat(problem.message()).isEqualTo("backwards: until is not after from");
     }
 
@@ -356,7 +366,7 @@ class PolicyReaderTest {
                       until: end of November
                 """));
 
-        assertThat(problem.line()).isEqualTo(25);
+        assertThat(problem.line()).isEqualTo(27);
         assertThat(problem.message()).isEqualTo("peak: 'end of November' is neither a date nor a date-time");
     }
 
@@ -414,10 +424,77 @@ class PolicyReaderTest {
                 tuple(PATH, 9, "trafficRamp [10, 25, 50] is not a rising list of percentages ending at 100"),
                 tuple(PATH, 15, "'soon' is not a duration"),
                 tuple(PATH, 23, "maxUtilisation 1.5 is not a fraction in (0, 1]"),
-                tuple(PATH, 26, "working-days: unknown time zone 'Mars/Olympus'"),
+                tuple(PATH, 30, "working-days: unknown time zone 'Mars/Olympus'"),
                 tuple(PATH, 32, "autoMerge names unknown step kind 'deploy'"));
         assertThat(e.getMessage()).startsWith("invalid policy:\n  policies/default.yaml:9: trafficRamp [10, 25, 50]")
                 .contains("\n      fix: write it like [10, 25, 50, 100]");
+    }
+
+    @Test
+    void newClusterNameWithAnUnknownPlaceholder() throws Exception {
+        Problem problem = singleProblem(edit("newClusterName: \"{prefix}-{seq}\"", "newClusterName: \"{cluster}-{seq}\""));
+
+        assertThat(problem.line()).isEqualTo(40);
+        assertThat(problem.message()).startsWith("newClusterName '{cluster}-{seq}' can never give a cluster name")
+                .endsWith("it has the unknown placeholder {cluster}");
+    }
+
+    @Test
+    void newClusterNameStartingWithADash() throws Exception {
+        Problem problem = singleProblem(edit("newClusterName: \"{prefix}-{seq}\"", "newClusterName: \"-{prefix}-{seq}\""));
+
+        assertThat(problem.message()).endsWith("it starts or ends with '-'");
+    }
+
+    @Test
+    void newClusterNamesThatSomeClusterCouldCarryAreAccepted() throws Exception {
+        for (String pattern : List.of("{prefix}-{seq}", "{name}-{version}", "{region}-k8s-{version}-{seq}")) {
+            assertThat(PolicyReader.read(PATH, edit("\"{prefix}-{seq}\"", "\"" + pattern + "\"")).newClusterName())
+                    .isEqualTo(pattern);
+        }
+    }
+
+    @Test
+    void aPolicyThatIsAListSaysSo() {
+        Problem problem = singleProblem("# policies\n- kind: Policy\n  metadata: {name: default}\n");
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.message()).isEqualTo("the policy is a list, not a mapping");
+    }
+
+    @Test
+    void aDeeplyNestedPolicyIsRefusedNotInvalid() throws Exception {
+        Problem problem = singleProblem(edit("  autoMerge: []", "  autoMerge: " + "[".repeat(200) + "]".repeat(200)));
+
+        assertThat(problem.line()).isEqualTo(32);
+        assertThat(problem.message()).isEqualTo("refused: mappings and lists nested more than 100 deep (Drover's limit)");
+    }
+
+    @Test
+    void anUnknownAutoMergeKindIsReportedAtItsItem() throws Exception {
+        Problem problem = singleProblem(edit("  autoMerge: []", "  autoMerge:\n    - add-cluster\n    - deploy"));
+
+        assertThat(problem.line()).isEqualTo(34);
+        assertThat(problem.message()).isEqualTo("autoMerge names unknown step kind 'deploy'");
+    }
+
+    @Test
+    void emptyListItemsAreReportedAtTheirLineInsteadOfCrashing() throws Exception {
+        InvalidPolicyException e = catchThrowableOfType(InvalidPolicyException.class, () -> PolicyReader.read(PATH,
+                edit("days: [MON, TUE, WED, THU, FRI]", "days: [MON, ~]").replace("    users: []", "    users:\n      -")));
+
+        assertThat(e.problems()).extracting(Problem::line, Problem::message).containsExactly(
+                tuple(27, "spec.changeWindows[].days has an empty item"),
+                tuple(39, "spec.chatOps.users has an empty item"));
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.fix()).isEqualTo("remove it, or write its value"));
+    }
+
+    @Test
+    void aListWhereAMappingBelongsNamesTheFieldNotJavaTypes() throws Exception {
+        Problem problem = singleProblem(edit("  changeWindows:\n", "  changeWindows: {}\n  previousChangeWindows:\n"));
+
+        assertThat(problem.line()).isEqualTo(25);
+        assertThat(problem.message()).isEqualTo("spec.changeWindows must be a list");
     }
 
     // --- helpers

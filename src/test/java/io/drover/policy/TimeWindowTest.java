@@ -167,7 +167,7 @@ class TimeWindowTest {
 
     @Test
     void withChangeWindowsOnlyTheirHoursAreAllowed() throws Exception {
-        Policy policy = PolicyCatalog.resolve(FleetFiles.of(Map.of()), "default");
+        Policy policy = PolicyCatalog.find(FleetFiles.of(Map.of()), "default").orElseThrow();
 
         assertThat(policy.inChangeWindow(Instant.parse("2026-05-06T10:00:00Z"))).isTrue(); // Wednesday
         assertThat(policy.inChangeWindow(Instant.parse("2026-05-06T20:00:00Z"))).isFalse();
@@ -176,7 +176,7 @@ class TimeWindowTest {
 
     @Test
     void freezeAtNamesTheFreezeWindow() throws Exception {
-        Policy policy = PolicyCatalog.resolve(FleetFiles.of(Map.of()), "conservative");
+        Policy policy = PolicyCatalog.find(FleetFiles.of(Map.of()), "conservative").orElseThrow();
 
         assertThat(policy.freezeAt(at("2026-11-27T10:00", NEW_YORK))).map(TimeWindow::name).contains("retail-peak-2026");
         assertThat(policy.freezeAt(at("2026-05-09T10:00", BERLIN))).map(TimeWindow::name).contains("weekends");

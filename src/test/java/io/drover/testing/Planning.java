@@ -31,7 +31,7 @@ public final class Planning {
 
     public static Policy policy(FleetFiles files, String name) {
         try {
-            return PolicyCatalog.resolve(files, name);
+            return PolicyCatalog.find(files, name).orElseThrow();
         } catch (InvalidPolicyException e) {
             throw new AssertionError(e.getMessage(), e);
         }

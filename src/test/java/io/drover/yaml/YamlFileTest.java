@@ -108,9 +108,13 @@ class YamlFileTest {
     }
 
     @Test
-    void syntaxErrorInALaterDocument() {
+    void syntaxErrorInALaterDocumentNamesTheLineWhereTheUnclosedListOpens() {
         assertThatThrownBy(() -> YamlFile.parse("multi.yaml", "a: 1\n---\nb: [1, 2\n"))
-                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> assertThat(e.line()).isEqualTo(4));
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.problem()).startsWith("the flow sequence that opens here is not closed:")
+                            .endsWith("at line 4");
+                });
     }
 
     @Test
@@ -131,11 +135,93 @@ class YamlFileTest {
     }
 
     @Test
-    void aliasBombIsASyntaxErrorWithoutPosition() {
+    void aliasBombIsRefusedAtTheAliasBeyondTheLimitWithoutCallingItInvalid() {
         String text = "a: &a [x]\nb: [" + String.join(", ", Collections.nCopies(60, "*a")) + "]\n";
 
         assertThatThrownBy(() -> YamlFile.parse("bomb.yaml", text))
-                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> assertThat(e.getMessage())
-                        .isEqualTo("bomb.yaml:1:1: Number of aliases for non-scalar nodes exceeds the specified max=50"));
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> {
+                    assertThat(e.isLimit()).isTrue();
+                    assertThat(e.line()).isEqualTo(2);
+                    // The 51st alias: "b: [" then 50 times "*a, ".
+                    assertThat(e.column()).isEqualTo(5 + 50 * 4);
+                    assertThat(e.statement()).isEqualTo(
+                            "refused: more than 50 aliases of mappings or lists in one file (Drover's limit)");
+                    assertThat(e.fix()).contains("instead of referring to them with *aliases");
+                });
+    }
+
+    @Test
+    void aliasesOfScalarsAreNotCounted() throws Exception {
+        String text = "a: &a x\nb: [" + String.join(", ", Collections.nCopies(60, "*a")) + "]\n";
+
+        assertThat(YamlFile.parse("scalars.yaml", text).documents().get(0).at("b").orElseThrow().items()).hasSize(60);
+    }
+
+    @Test
+    void deepNestingIsRefusedAtTheLineThatCrossesTheLimit() {
+        StringBuilder text = new StringBuilder("kind: Deep\nspec:\n");
+        for (int level = 0; level < 200; level++) {
+            text.append("  ".repeat(level + 1)).append("a:\n");
+        }
+        text.append("  ".repeat(201)).append("x\n");
+
+        assertThatThrownBy(() -> YamlFile.parse("deep.yaml", text.toString()))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> {
+                    assertThat(e.isLimit()).isTrue();
+                    // The root mapping is level 1, spec's value level 2: the 101st level opens at the 100th "a:".
+                    assertThat(e.line()).isEqualTo(2 + 99 + 1);
+                    assertThat(e.statement()).isEqualTo(
+                            "refused: mappings and lists nested more than 100 deep (Drover's limit)");
+                    assertThat(e.fix()).startsWith("flatten the document");
+                });
+    }
+
+    @Test
+    void nestingThatWouldOverflowTheStackIsRefusedLikeAnyOther() {
+        String text = "a: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+
+        assertThatThrownBy(() -> YamlFile.parse("bracket-bomb.yaml", text))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> {
+                    assertThat(e.isLimit()).isTrue();
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.column()).isEqualTo(4 + 99);
+                });
+    }
+
+    @Test
+    void nestingUpToTheLimitIsRead() throws Exception {
+        String text = "[".repeat(YamlLimits.MAX_NESTING_DEPTH) + "]".repeat(YamlLimits.MAX_NESTING_DEPTH) + "\n";
+
+        assertThat(YamlFile.parse("at-limit.yaml", text).documents()).hasSize(1);
+        assertThatThrownBy(() -> YamlFile.parse("beyond.yaml", "[" + text))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> assertThat(e.isLimit()).isTrue());
+    }
+
+    @Test
+    void oversizedFileIsRefusedAtTheLineThatCrossesTheLimit() {
+        String line = "# " + "x".repeat(1021) + "\n"; // 1 KiB per line
+        String text = line.repeat(3 * 1024) + "a: 1\n";
+
+        assertThatThrownBy(() -> YamlFile.parse("big.yaml", text))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> {
+                    assertThat(e.isLimit()).isTrue();
+                    assertThat(e.line()).isEqualTo(3 * 1024 + 1);
+                    assertThat(e.statement()).startsWith("refused: the file has " + (text.length()) + " characters;"
+                            + " Drover reads at most 3145728 (3 MiB)");
+                });
+    }
+
+    @Test
+    void unclosedQuoteNamesTheLineWhereItOpens() {
+        String text = "metadata:\n  name: \"prod-euw-01\n  labels:\n    env: production\n";
+
+        assertThatThrownBy(() -> YamlFile.parse("quote.yaml", text))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e -> {
+                    assertThat(e.isLimit()).isFalse();
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(9);
+                    assertThat(e.statement()).startsWith("not valid YAML: the quoted value that opens here is not closed:"
+                            + " found unexpected end of stream at line 5");
+                });
     }
 }
