@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -43,13 +44,18 @@ public final class FleetWorkspace implements AutoCloseable {
 
     private static final String REMOTE = "refs/remotes/origin/";
     private static final int MERGED_LIMIT = 100;
+    private static final int NOTES_PUSH_ATTEMPTS = 5;
+    /** Origin's notes refs, Drover's among them, kept apart from Drover's own so that a fetch loses no unpushed line. */
+    private static final RefSpec NOTES_FETCH = new RefSpec("+refs/notes/*:refs/notes/remotes/origin/*");
 
     private final Git git;
     private final CredentialsProvider credentials;
+    private final DroverNotes notes;
 
     private FleetWorkspace(Git git, CredentialsProvider credentials) {
         this.git = git;
         this.credentials = credentials;
+        this.notes = new DroverNotes(git.getRepository());
     }
 
     /** Opens the clone in {@code directory}, cloning {@code url} there first if it is not yet a clone. */
@@ -86,13 +92,22 @@ public final class FleetWorkspace implements AutoCloseable {
         return new FleetWorkspace(Git.wrap(repository), null);
     }
 
-    /** Brings every branch of origin up to date, dropping those origin deleted. */
+    /**
+     * Brings every branch of origin up to date, dropping those origin deleted, and Drover's notes:
+     * origin's, with the lines Drover added and has not pushed yet on top.
+     */
     public FleetWorkspace fetch() throws GitFailure {
+        fetch(new RefSpec("+refs/heads/*:refs/remotes/origin/*"), NOTES_FETCH);
+        return this;
+    }
+
+    private void fetch(RefSpec... specs) throws GitFailure {
         try {
+            Optional<ObjectId> seen = notes.tip(DroverNotes.SEEN);
             git.fetch().setRemote("origin").setCredentialsProvider(credentials).setRemoveDeletedRefs(true)
-                    .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*")).call();
-            return this;
-        } catch (GitAPIException e) {
+                    .setRefSpecs(specs).call();
+            notes.carryOver(seen);
+        } catch (GitAPIException | IOException e) {
             throw new GitFailure("cannot fetch from origin: " + e.getMessage(), e);
         }
     }
@@ -198,6 +213,88 @@ public final class FleetWorkspace implements AutoCloseable {
         } catch (GitAPIException | IOException e) {
             throw new GitFailure("cannot push " + branch + " to origin: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Adds a line to Drover's note on {@code commit} (refs/notes/drover), creating the note if there
+     * is none, unless the note has that exact line already: redoing an append after a crash leaves
+     * one line. Local until {@link #pushNotes()}. Returns whether the notes changed.
+     */
+    public boolean appendNote(String commit, String line, BotIdentity author, Instant when) throws GitFailure {
+        DroverNotes.checkLine(line);
+        try {
+            return notes.append(ObjectId.fromString(commit), line, author.at(when));
+        } catch (IOException e) {
+            throw new GitFailure("cannot add a note on " + commit + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The lines of Drover's note on {@code commit}, as Drover has them (pushed or not); none without a note. */
+    public List<String> noteLines(String commit) throws GitFailure {
+        try {
+            return notes.lines(DroverNotes.REF, ObjectId.fromString(commit));
+        } catch (IOException e) {
+            throw new GitFailure("cannot read the note on " + commit + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every note of refs/notes/drover: its lines by the commit it is on. */
+    public Map<String, List<String>> notes() throws GitFailure {
+        try {
+            return notes.all(DroverNotes.REF);
+        } catch (IOException e) {
+            throw new GitFailure("cannot read refs/notes/drover: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Pushes refs/notes/drover to origin, only over the notes commit Drover last fetched from there.
+     * When origin refuses because its notes moved meanwhile, fetches them, puts Drover's new lines on
+     * top and tries again, up to {@value #NOTES_PUSH_ATTEMPTS} times; a refusal with origin's notes
+     * where Drover saw them is origin's answer, and final.
+     */
+    public void pushNotes() throws GitFailure {
+        for (int attempt = 1; attempt <= NOTES_PUSH_ATTEMPTS; attempt++) {
+            Optional<ObjectId> seen;
+            RemoteRefUpdate update;
+            try {
+                Optional<ObjectId> local = notes.tip(DroverNotes.REF);
+                seen = notes.tip(DroverNotes.SEEN);
+                if (local.isEmpty() || local.equals(seen)) {
+                    return;
+                }
+                update = pushNotes(local.get(), seen);
+                if (update.getStatus() == RemoteRefUpdate.Status.OK || update.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE) {
+                    notes.move(DroverNotes.SEEN, seen, local, true);
+                    return;
+                }
+            } catch (GitAPIException | IOException e) {
+                throw new GitFailure("cannot push " + DroverNotes.REF + " to origin: " + e.getMessage(), e);
+            }
+            fetch(NOTES_FETCH);
+            if (seenNotes().equals(seen)) {
+                throw new GitFailure("origin refused " + DroverNotes.REF + ": " + update.getStatus()
+                        + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+            }
+        }
+        throw new GitFailure("origin's " + DroverNotes.REF + " changed under each of " + NOTES_PUSH_ATTEMPTS
+                + " pushes; the notes stay here and are pushed on a later pass");
+    }
+
+    private Optional<ObjectId> seenNotes() throws GitFailure {
+        try {
+            return notes.tip(DroverNotes.SEEN);
+        } catch (IOException e) {
+            throw new GitFailure("cannot read " + DroverNotes.SEEN + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RemoteRefUpdate pushNotes(ObjectId local, Optional<ObjectId> seen) throws GitAPIException {
+        Iterable<PushResult> results = git.push().setRemote("origin").setCredentialsProvider(credentials)
+                .setRefSpecs(new RefSpec("+" + local.name() + ":" + DroverNotes.REF))
+                .setRefLeaseSpecs(new RefLeaseSpec(DroverNotes.REF, seen.orElse(ObjectId.zeroId()).name()))
+                .call();
+        return results.iterator().next().getRemoteUpdate(DroverNotes.REF);
     }
 
     /** Whether {@code branch} has a commit that {@code base} does not have, authored or committed by anyone but the bot. */
