@@ -72,10 +72,11 @@ public record AuditEvent(String event, String rollout, Optional<StepRef> step, O
     public record Actor(String login, Optional<Long> id) {
     }
 
-    public static AuditEvent stepMerged(String rollout, StepRef step, PullRequestRef pr, String mergedBy, Instant mergedAt,
+    /** {@code mergedBy} is empty when the forge's answer did not say (a list of pull requests does not). */
+    public static AuditEvent stepMerged(String rollout, StepRef step, PullRequestRef pr, Optional<String> mergedBy, Instant mergedAt,
             String mergeCommit, Optional<String> method) {
         return new AuditEvent(STEP_MERGED, rollout, Optional.of(step), Optional.of(pr),
-                Optional.of(new Merge(Optional.of(mergedBy), Optional.of(mergedAt), Optional.of(mergeCommit), method)),
+                Optional.of(new Merge(mergedBy, Optional.of(mergedAt), Optional.of(mergeCommit), method)),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 

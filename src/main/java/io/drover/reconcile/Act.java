@@ -1,5 +1,6 @@
 package io.drover.reconcile;
 
+import io.drover.audit.AuditEvent;
 import io.drover.forge.CommitStatus;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
@@ -150,7 +151,10 @@ final class Act {
         return Outcome.of(rollout, Action.CLOSED_SUPERSEDED, "#" + c.pr().number() + " (" + c.pr().head() + "); next is " + c.nextStep());
     }
 
-    private Outcome say(RolloutState state, Say s) throws ForgeException {
+    private Outcome say(RolloutState state, Say s) throws GitFailure, ForgeException {
+        if (s.note().isPresent()) {
+            note(s.note().get().commit(), s.note().get().event());
+        }
         if (s.status().isPresent()) {
             forge.status(s.status().get().sha(), s.status().get().status());
         }
@@ -158,8 +162,18 @@ final class Act {
         return new Outcome(state.rollout(), s.then(), s.detail() + " (commented on #" + s.pr().number() + ")", s.until());
     }
 
-    private Outcome recordGatePassed(RolloutState state, RecordGatePassed g) throws ForgeException {
+    /**
+     * The audit trail first (the step's merge and its gate, as notes on the merge commit), then the
+     * status, then the comment whose marker makes it done: a crash in between redoes the lot.
+     */
+    private Outcome recordGatePassed(RolloutState state, RecordGatePassed g) throws GitFailure, ForgeException {
         var now = clock.instant();
+        MergedStep step = g.step();
+        note(step.mergeCommit(), AuditEvent.stepMerged(state.rollout(), Decide.stepRef(step),
+                new AuditEvent.PullRequestRef(g.pr().number(), Optional.of(g.pr().url())), Optional.empty(), step.mergedAt(),
+                step.mergeCommit(), Optional.empty()));
+        note(step.mergeCommit(), AuditEvent.gatePassed(state.rollout(), Decide.stepRef(step), now, g.soakUntil(),
+                g.apps().stream().map(a -> a.get("application")).toList()));
         forge.status(g.step().mergeCommit(), new CommitStatus(CommitStatus.State.SUCCESS, Decide.GATE_CONTEXT,
                 "passed " + now + " (" + g.apps().size() + " apps); soaks until " + g.soakUntil()));
         comment(state.rollout(), g.pr().number(), Decide.GATE_PASSED, marker(Decide.GATE_PASSED, state.rollout()) + " at=" + now,
@@ -192,8 +206,24 @@ final class Act {
         PullRequest opened = forge.open(new NewPullRequest(rollback.branch(), settings.baseBranch(),
                 Texts.render(files, "pr/rollback-title.txt.qute", data).strip(), Texts.render(files, "pr/rollback-body.md.qute", data),
                 List.of(settings.label(), settings.label() + "/rollback")));
+        note(step.mergeCommit(), AuditEvent.rollbackOpened(state.rollout(), Decide.stepRef(step),
+                new AuditEvent.PullRequestRef(opened.number(), Optional.of(opened.url())), clock.instant(), r.reason()));
         return Outcome.of(state.rollout(), Action.OPENED, "rollback of " + step.stepId() + " as #" + opened.number()
                 + "; the rollout stays paused");
+    }
+
+    /**
+     * Appends an event to the audit trail in refs/notes/drover (the same line twice is one line) and
+     * pushes it. A push origin refuses now is not this rollout's failure: the line stays in the
+     * clone, and every pass pushes what is still unpushed ({@link Reconciler#pass}).
+     */
+    private void note(String commit, AuditEvent event) throws GitFailure {
+        workspace.appendNote(commit, event.toJsonLine(), settings.bot(), clock.instant());
+        try {
+            workspace.pushNotes();
+        } catch (GitFailure e) {
+            // Pushed by the next pass; Reconciler reports it if it keeps failing.
+        }
     }
 
     /** The hidden marker that makes a comment said: its kind and rollout. */

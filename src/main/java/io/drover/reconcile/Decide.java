@@ -1,5 +1,6 @@
 package io.drover.reconcile;
 
+import io.drover.audit.AuditEvent;
 import io.drover.forge.CommitStatus;
 import io.drover.forge.PullRequest;
 import io.drover.gate.Gate;
@@ -149,7 +150,7 @@ final class Decide {
         return afterMerge(s).filter(m -> m.step().autoMerged() && m.pr().isPresent() && !m.said().has(AUTO_MERGED))
                 .map(m -> new Say(m.pr().get(), AUTO_MERGED, Map.of("policy", s.policy().name(), "kind", m.step().kind().id()),
                         Optional.empty(), Action.UPDATED, "said on #" + m.pr().get().number() + " that Drover merged it", Optional.empty(),
-                        Optional.empty()));
+                        Optional.empty(), Optional.empty()));
     }
 
     /** A gate failure said on the step's PR pauses until a human removes that comment. */
@@ -188,7 +189,7 @@ final class Decide {
                 extra.put("apps", Evidence.rows(waiting.evidence()));
                 return new Say(m.pr().get(), GATE_WAITING, extra, Optional.empty(), Action.WAITING, detail, Optional.of(until),
                         Optional.of(gateStatus(m.step(), CommitStatus.State.PENDING, "waiting until " + deadline + ": "
-                                + waiting.reason())));
+                                + waiting.reason())), Optional.empty());
             }
             return Hold.until(Action.WAITING, detail, until);
         });
@@ -258,8 +259,11 @@ final class Decide {
             extra.put("reason", detail);
             extra.put("apps", Evidence.rows(result.evidence()));
             extra.put("rollback", s.policy().automaticRollback());
+            AuditEvent failed = AuditEvent.gateFailed(s.rollout(), stepRef(m.step()), s.now(), detail,
+                    result.evidence().stream().map(e -> e.application()).toList());
             return new Say(m.pr().get(), kind, extra, Optional.empty(), Action.PAUSED, detail, Optional.empty(),
-                    Optional.of(gateStatus(m.step(), CommitStatus.State.FAILURE, detail)));
+                    Optional.of(gateStatus(m.step(), CommitStatus.State.FAILURE, detail)),
+                    Optional.of(new Decision.Noted(m.step().mergeCommit(), failed)));
         }
         return rollbackOrPause(s, m, detail);
     }
@@ -299,7 +303,11 @@ final class Decide {
         if (said.has(kind)) {
             return new Hold(then, detail, until);
         }
-        return new Say(pr, kind, extra, about, then, detail, until, Optional.empty());
+        return new Say(pr, kind, extra, about, then, detail, until, Optional.empty(), Optional.empty());
+    }
+
+    static AuditEvent.StepRef stepRef(MergedStep step) {
+        return new AuditEvent.StepRef(step.stepId(), Optional.of(step.kind().id()), Optional.empty());
     }
 
     /** The commit status context of Drover's gate. */

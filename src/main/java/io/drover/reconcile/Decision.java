@@ -1,5 +1,6 @@
 package io.drover.reconcile;
 
+import io.drover.audit.AuditEvent;
 import io.drover.forge.CommitStatus;
 import io.drover.forge.PullRequest;
 import io.drover.reconcile.Outcome.Action;
@@ -38,7 +39,7 @@ sealed interface Decision {
      * status first when there is one to set (the comment is the marker, so it comes last).
      */
     record Say(PullRequest pr, String kind, Map<String, Object> extra, Optional<Proposal> about, Action then, String detail,
-            Optional<Instant> until, Optional<StatusOnCommit> status) implements Decision {
+            Optional<Instant> until, Optional<StatusOnCommit> status, Optional<Noted> note) implements Decision {
         public Say {
             extra = Map.copyOf(extra);
         }
@@ -54,6 +55,10 @@ sealed interface Decision {
 
     /** The merged step failed its gate and the policy asks for a rollback: open the reverting pull request. */
     record OpenRollback(AfterMerge last, Rollback rollback, String reason) implements Decision {
+    }
+
+    /** An event for the audit trail, noted on a commit under refs/notes/drover. */
+    record Noted(String commit, AuditEvent event) {
     }
 
     /** The gate's evidence as a status on a step's merge commit. */

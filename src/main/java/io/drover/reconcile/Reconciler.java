@@ -65,7 +65,22 @@ public final class Reconciler {
         for (Rollout rollout : fleet.rollouts().values()) {
             outcomes.add(reconcile(rollout, files, observe, act));
         }
+        pushPendingNotes().ifPresent(outcomes::add);
         return outcomes;
+    }
+
+    /** Audit notes an earlier push could not deliver; a failure is reported, the notes stay for the next pass. */
+    private java.util.Optional<Outcome> pushPendingNotes() {
+        if (settings.dryRun()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            workspace.pushNotes();
+            return java.util.Optional.empty();
+        } catch (GitFailure e) {
+            return java.util.Optional.of(Outcome.failed("*", "audit notes not pushed yet: " + e.getMessage(),
+                    java.util.Optional.empty()));
+        }
     }
 
     private Outcome reconcile(Rollout rollout, FleetFiles files, Observe observe, Act act) {

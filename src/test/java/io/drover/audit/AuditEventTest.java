@@ -20,7 +20,7 @@ class AuditEventTest {
     @Test
     void aStepMergedEventIsOneLineWithItsKeysInTheDocumentedOrder() {
         AuditEvent merged = AuditEvent.stepMerged("production-1-31", STEP,
-                new PullRequestRef(12, Optional.of("https://github.com/acme/fleet/pull/12")), "alice", AT,
+                new PullRequestRef(12, Optional.of("https://github.com/acme/fleet/pull/12")), Optional.of("alice"), AT,
                 "9f3c2a1b0d4e5f60718293a4b5c6d7e8f9012345", Optional.of("squash"));
 
         assertThat(merged.toJsonLine()).isEqualTo("{\"event\":\"step-merged\",\"rollout\":\"production-1-31\",\"step\":\"add-prod-euw-03\","
@@ -32,7 +32,7 @@ class AuditEventTest {
     @Test
     void everyKindOfEventReadsBackAsWritten() {
         List<AuditEvent> events = List.of(
-                AuditEvent.stepMerged("production-1-31", STEP, new PullRequestRef(12, Optional.empty()), "alice", AT, "abc",
+                AuditEvent.stepMerged("production-1-31", STEP, new PullRequestRef(12, Optional.empty()), Optional.of("alice"), AT, "abc",
                         Optional.empty()),
                 AuditEvent.gatePassed("production-1-31", STEP, AT, AT.plusSeconds(3600), List.of("shop-prod-euw-03", "api-prod-euw-03")),
                 AuditEvent.gateFailed("production-1-31", STEP, AT, "shop-prod-euw-03 Degraded", List.of("shop-prod-euw-03")),

@@ -95,6 +95,14 @@ class ArgoCdGatedRolloutTest {
                         assertThat(st.state()).isEqualTo(io.drover.forge.CommitStatus.State.SUCCESS);
                         assertThat(st.description()).contains("passed", "soaks until");
                     }));
+            // And the audit trail in Git: each merge commit's note says the step merged and its gate passed.
+            try (var walk = new org.eclipse.jgit.revwalk.RevWalk(fixture.origin.repository())) {
+                var note = org.eclipse.jgit.api.Git.wrap(fixture.origin.repository()).notesShow().setNotesRef("refs/notes/drover")
+                        .setObjectId(walk.parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(pulls.get(0).mergeSha()))).call();
+                String lines = new String(fixture.origin.repository().open(note.getData()).getBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(lines).contains("\"event\":\"step-merged\"", "\"event\":\"gate-passed\"", "add-prod-euw-03");
+            }
             argoCd.assertValidationPassed();
         }
     }

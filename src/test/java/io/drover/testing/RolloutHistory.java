@@ -101,13 +101,13 @@ public final class RolloutHistory {
                     PR_URL + "9#issuecomment-3"));
 
             StepRef first = StepRef.of("add-prod-euw-03", "add-cluster", 1, 32);
-            note(drover, step1, AuditEvent.stepMerged(PROD, first, new PullRequestRef(12, Optional.of(PR_URL + 12)), "alice",
+            note(drover, step1, AuditEvent.stepMerged(PROD, first, new PullRequestRef(12, Optional.of(PR_URL + 12)), Optional.of("alice"),
                     at("2026-11-23T09:00:00Z"), step1, Optional.of("merge")));
             note(drover, step1, AuditEvent.gatePassed(PROD, first, at("2026-11-23T09:40:00Z"), at("2026-11-23T10:40:00Z"),
                     List.of("shop-prod-euw-03", "api-prod-euw-03")));
 
             StepRef second = StepRef.of("enroll-prod-euw-03", "enroll-cluster", 2, 32);
-            note(drover, step2, AuditEvent.stepMerged(PROD, second, new PullRequestRef(13, Optional.of(PR_URL + 13)), "bob",
+            note(drover, step2, AuditEvent.stepMerged(PROD, second, new PullRequestRef(13, Optional.of(PR_URL + 13)), Optional.of("bob"),
                     at("2026-11-23T11:00:00Z"), step2, Optional.of("squash")));
             note(drover, step2, AuditEvent.gateFailed(PROD, second, at("2026-11-23T11:30:00Z"), "shop-prod-euw-03 Degraded",
                     List.of("shop-prod-euw-03")));
@@ -121,12 +121,12 @@ public final class RolloutHistory {
                     at("2026-11-25T08:00:00Z"), Optional.empty(), PR_URL + "13#issuecomment-9"));
 
             StepRef third = StepRef.of("shift-prod-euw-03-10", "shift-traffic", 3, 32);
-            note(drover, step3, AuditEvent.stepMerged(PROD, third, new PullRequestRef(14, Optional.of(PR_URL + 14)), "alice",
+            note(drover, step3, AuditEvent.stepMerged(PROD, third, new PullRequestRef(14, Optional.of(PR_URL + 14)), Optional.of("alice"),
                     at("2026-11-25T09:00:00Z"), step3, Optional.of("squash")));
             note(drover, step3, AuditEvent.gatePassed(PROD, third, at("2026-11-25T09:20:00Z"), at("2026-11-25T10:20:00Z"),
                     List.of("shop-prod-euw-03")));
 
-            note(drover, step4, AuditEvent.stepMerged(PROD, fourth, new PullRequestRef(15, Optional.of(PR_URL + 15)), "bob",
+            note(drover, step4, AuditEvent.stepMerged(PROD, fourth, new PullRequestRef(15, Optional.of(PR_URL + 15)), Optional.of("bob"),
                     at("2026-11-25T12:00:00Z"), step4, Optional.of("rebase")));
             drover.appendNote(step4, "{\"event\":\"dashboard-moved\",\"rollout\":\"production-1-31\",\"issue\":7}", BOT,
                     at("2026-11-25T12:01:00Z"));

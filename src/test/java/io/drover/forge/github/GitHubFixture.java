@@ -59,11 +59,16 @@ final class GitHubFixture implements AutoCloseable {
      * {@code requestTimeout} for each answer.
      */
     Reconciler freshReconciler(Duration requestTimeout) throws Exception {
+        return freshReconciler(requestTimeout, new NoHealthGate());
+    }
+
+    /** The same, with the gate of the test's choice. */
+    Reconciler freshReconciler(Duration requestTimeout, io.drover.gate.Gate gate) throws Exception {
         FleetWorkspace workspace = FleetWorkspace.open(dataDir, origin.url(), CredentialsProvider.getDefault());
         opened.add(workspace);
         GitHubForge forge = GitHubForge.connect(github.apiUrl(), "test-token", "acme/fleet", "main", Duration.ZERO,
                 requestTimeout, clock);
-        return new Reconciler(workspace, forge, new NoHealthGate(), clock,
+        return new Reconciler(workspace, forge, gate, clock,
                 new ReconcileSettings("main", new BotIdentity("Drover", "drover@fleet.example.com"), "drover"));
     }
 

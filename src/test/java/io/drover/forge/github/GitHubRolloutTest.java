@@ -3,6 +3,9 @@ package io.drover.forge.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drover.argocd.ArgoCdClient;
+import io.drover.argocd.ArgoCdGate;
+import io.drover.argocd.ArgoCdSettings;
 import io.drover.forge.ForgeException;
 import io.drover.model.FleetFiles;
 import io.drover.planning.Plan;
@@ -13,13 +16,17 @@ import io.drover.testing.ExampleFleet;
 import io.drover.testing.GitOrigin;
 import io.drover.testing.MutableClock;
 import io.drover.testing.Planning;
+import io.drover.testing.argocd.SimulatedArgoCd;
+import io.drover.testing.argocd.StubArgoCd;
 import io.drover.testing.github.PullRequestRecord;
 import io.drover.testing.github.StubGitHub;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +70,20 @@ class GitHubRolloutTest {
         Plan plan = Planning.plan(start);
         int steps = plan.steps().size();
 
-        List<Outcome> log = runToCompletion(300);
+        // Argo CD in the loop: it runs each revision of main, every generated app Healthy.
+        StubArgoCd argoCd = new StubArgoCd();
+        argoCd.start();
+        List<Outcome> log;
+        try {
+            SimulatedArgoCd simulated = new SimulatedArgoCd(argoCd, origin.url());
+            Duration recheck = Duration.ofSeconds(15);
+            reconciler = fixture.freshReconciler(PATIENT, new ArgoCdGate(new ArgoCdClient(new ArgoCdSettings(URI.create(argoCd.url()),
+                    StubArgoCd.TOKEN, false, Optional.empty(), Duration.ofSeconds(30), recheck)), origin.url(), recheck));
+            log = runToCompletion(400, () -> simulated.syncTo(origin.files("main"), origin.tip("main").name(), "Healthy", Map.of()));
+            argoCd.assertValidationPassed();
+        } finally {
+            argoCd.stop();
+        }
 
         List<PullRequestRecord> pulls = github.pullRequests();
         assertThat(pulls).hasSize(steps).allMatch(PullRequestRecord::merged);
@@ -78,7 +98,7 @@ class GitHubRolloutTest {
 
         int requests = github.requestLog().size();
         assertThat(github.notModifiedCount()).as("conditional polls answered 304").isPositive();
-        System.out.printf("GitHub requests for %d steps, each from open to merged (merge by a reviewer): %d in all,"
+        System.out.printf("GitHub requests for %d steps, each from open to merged (merge by a reviewer) and gated: %d in all,"
                 + " %.1f per step, %.1f writes per step, %d answered 304 (not counted by GitHub), %d passes%n", steps,
                 requests, (double) requests / steps, (double) github.writeCount() / steps, github.notModifiedCount(), log.size());
     }
@@ -119,9 +139,15 @@ class GitHubRolloutTest {
         github.assertValidationPassed();
     }
 
-    private List<Outcome> runToCompletion(int maxPasses) throws Exception {
+    /** Something the world does before each pass (Argo CD syncing, say). */
+    private interface BeforePass {
+        void run() throws Exception;
+    }
+
+    private List<Outcome> runToCompletion(int maxPasses, BeforePass beforePass) throws Exception {
         List<Outcome> log = new ArrayList<>();
         for (int i = 0; i < maxPasses; i++) {
+            beforePass.run();
             Outcome outcome = reconciler.pass().get(0);
             log.add(outcome);
             switch (outcome.action()) {
@@ -130,6 +156,8 @@ class GitHubRolloutTest {
                 }
                 case OPENED -> github.mergeAsReviewer(github.pullRequests().size());
                 case WAITING -> clock.advance(Duration.ofMinutes(20));
+                case UPDATED -> {
+                }
                 default -> throw new AssertionError("rollout stopped: " + outcome);
             }
         }
