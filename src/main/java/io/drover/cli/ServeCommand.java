@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs Drover as a service: proposes each step of every rollout in the fleet repo as a pull request,",
-                "waits for its merge and its soak time, then proposes the next."},
+                "waits for its merge, for Argo CD to report its applications Synced at the merge and Healthy,",
+                "and for its soak time, then proposes the next."},
         footer = {"", "Settings, as properties (-Ddrover.repo.url=...) or environment variables (DROVER_REPO_URL=...):",
                 "  drover.repo.url             the fleet repo to clone (https://github.com/OWNER/NAME.git)",
                 "  drover.repo.branch          its base branch (main)",
@@ -20,6 +21,14 @@ import picocli.CommandLine.Command;
                 "  drover.webhook.secret       the webhook's secret; without it every delivery is refused",
                 "  drover.data-dir             where the clone is kept (drover-data)",
                 "  drover.reconcile.interval   how often a pass runs without webhooks (60s)",
+                "  drover.dry-run              decide and report every pass, write nothing (false)",
+                "  drover.gate                 argocd, or none: only the soak time, no look at Argo CD (argocd)",
+                "  drover.argocd.url           Argo CD's API server (https://argocd.example.com)",
+                "  drover.argocd.token         a bearer token that may get the applications",
+                "  drover.argocd.insecure      trust any TLS certificate, for a dev server only (false)",
+                "  drover.argocd.app-namespace the Applications' namespace when it is not Argo CD's own",
+                "  drover.argocd.timeout       how long to wait for Argo CD's answer (30s)",
+                "  drover.argocd.recheck-interval  how soon to look again while the gate waits or soaks (15s)",
                 "  quarkus.http.port           the port of POST /webhooks/github (8080)"})
 final class ServeCommand implements Callable<Integer> {
 
