@@ -27,9 +27,10 @@ public interface Forge {
     /** Sets the pull request's title and body. */
     void edit(int number, String title, String body) throws ForgeException;
 
+    /** Comments on a pull request or an issue (they share their numbers). */
     void comment(int number, String body) throws ForgeException;
 
-    /** Every comment on the pull request, oldest first. */
+    /** Every comment on the pull request or issue, oldest first; deleted ones are gone. */
     List<Comment> comments(int number) throws ForgeException;
 
     /** Whether some comment on the pull request contains {@code marker}: how "comment once" stays once. */
@@ -50,4 +51,24 @@ public interface Forge {
 
     /** Sets a status on a commit; a later one with the same context replaces it. */
     void status(String sha, CommitStatus status) throws ForgeException;
+
+    /** The user's permission on the repository; {@link RepositoryPermission#none} when not a collaborator. */
+    RepositoryPermission permission(String login) throws ForgeException;
+
+    /**
+     * Reacts to an issue or pull-request comment ({@code +1}, {@code -1}, {@code eyes},
+     * {@code confused}, ...). The same reaction twice is one reaction.
+     */
+    void react(long commentId, String content) throws ForgeException;
+
+    /**
+     * Opens an issue. The forge offers Drover no search for issues: callers find the issue again
+     * by its number, which they record where they read it back (a marker in Drover's own texts).
+     */
+    Issue createIssue(String title, String body, List<String> labels) throws ForgeException;
+
+    /** The issue with this number; empty when there is none or the number is a pull request's. */
+    Optional<Issue> issue(int number) throws ForgeException;
+
+    void updateIssueBody(int number, String body) throws ForgeException;
 }

@@ -4,9 +4,11 @@ import io.drover.forge.Comment;
 import io.drover.forge.CommitStatus;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
+import io.drover.forge.Issue;
 import io.drover.forge.MergeReadiness;
 import io.drover.forge.NewPullRequest;
 import io.drover.forge.PullRequest;
+import io.drover.forge.RepositoryPermission;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +126,37 @@ final class CrashingForge implements Forge {
     public void close(int number) throws ForgeException {
         around("close", () -> {
             forge.close(number);
+            return null;
+        });
+    }
+
+    @Override
+    public RepositoryPermission permission(String login) throws ForgeException {
+        return forge.permission(login);
+    }
+
+    @Override
+    public void react(long commentId, String content) throws ForgeException {
+        around("react", () -> {
+            forge.react(commentId, content);
+            return null;
+        });
+    }
+
+    @Override
+    public Issue createIssue(String title, String body, List<String> labels) throws ForgeException {
+        return around("create-issue", () -> forge.createIssue(title, body, labels));
+    }
+
+    @Override
+    public Optional<Issue> issue(int number) throws ForgeException {
+        return forge.issue(number);
+    }
+
+    @Override
+    public void updateIssueBody(int number, String body) throws ForgeException {
+        around("update-issue", () -> {
+            forge.updateIssueBody(number, body);
             return null;
         });
     }

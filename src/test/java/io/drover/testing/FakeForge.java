@@ -4,10 +4,12 @@ import io.drover.forge.Comment;
 import io.drover.forge.CommitStatus;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
+import io.drover.forge.Issue;
 import io.drover.forge.MergeReadiness;
 import io.drover.forge.NewPullRequest;
 import io.drover.forge.PullRequest;
 import io.drover.forge.PullRequest.State;
+import io.drover.forge.RepositoryPermission;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,24 +18,64 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An in-memory forge over a real origin: pull requests with comments, and a merge that really
- * merges the branch into main. Records every write so tests can assert what happened.
+ * An in-memory forge over a real origin: pull requests and issues (one sequence of numbers, as on
+ * GitHub) with comments, and a merge that really merges the branch into main. Tests comment as
+ * any user, edit and delete comments, and set who may do what. Records every write Drover makes
+ * so tests can assert what happened.
  */
 public final class FakeForge implements Forge {
 
     /** The login Drover's pull requests and comments are made by. */
     public static final String BOT_LOGIN = "drover-bot";
+    public static final long BOT_ID = 9000;
+
+    /**
+     * Someone who comments: {@code permission} is the base one (admin, write, read, none),
+     * {@code roleName} GitHub's role (admin, maintain, write, triage, read) or a custom one.
+     */
+    public record User(long id, String login, boolean bot, String permission, String roleName) {
+
+        /** A user with one of GitHub's own roles, and the base permission that role has. */
+        public static User withRole(long id, String login, String role) {
+            String permission = switch (role) {
+                case "admin" -> "admin";
+                case "maintain", "write" -> "write";
+                case "triage", "read" -> "read";
+                default -> throw new IllegalArgumentException("not one of GitHub's roles: " + role);
+            };
+            return new User(id, login, false, permission, role);
+        }
+
+        /** A bot account (user type "Bot"), with write access, as apps installed on the repository have. */
+        public static User bot(long id, String login) {
+            return new User(id, login, true, "write", "write");
+        }
+    }
+
+    private static final User DROVER = new User(BOT_ID, BOT_LOGIN, false, "write", "write");
 
     private final java.util.Map<String, java.util.Map<String, CommitStatus>> statuses = new java.util.HashMap<>();
 
+    /** A pull request; {@code thread} is shared with the forge, so it shows later comments too. */
     public record Record(int number, NewPullRequest request, State state, String mergeSha, java.time.Instant mergedAt,
-            List<String> comments) {
+            List<Comment> thread) {
+
+        /** The bodies of every comment, oldest first. */
+        public List<String> comments() {
+            return thread.stream().map(Comment::body).toList();
+        }
     }
 
     private final GitOrigin origin;
     private final Clock clock;
-    private final List<Record> pulls = new ArrayList<>();
+    private final java.util.Map<Integer, Record> pulls = new java.util.LinkedHashMap<>();
+    private final java.util.Map<Integer, Issue> issues = new java.util.LinkedHashMap<>();
+    private final java.util.Map<Integer, List<Comment>> issueThreads = new java.util.HashMap<>();
+    private final java.util.Map<String, User> users = new java.util.HashMap<>();
+    private final java.util.Map<Long, List<String>> reactions = new java.util.HashMap<>();
     private final List<String> writes = new ArrayList<>();
+    private int nextNumber = 1;
+    private long nextCommentId = 1;
     public boolean mergeable = true;
 
     public FakeForge(GitOrigin origin, Clock clock) {
@@ -42,7 +84,7 @@ public final class FakeForge implements Forge {
     }
 
     public synchronized List<Record> pulls() {
-        return List.copyOf(pulls);
+        return List.copyOf(pulls.values());
     }
 
     public synchronized List<String> writes() {
@@ -50,7 +92,11 @@ public final class FakeForge implements Forge {
     }
 
     public synchronized Record pull(int number) {
-        return pulls.get(number - 1);
+        Record pr = pulls.get(number);
+        if (pr == null) {
+            throw new IllegalArgumentException("no pull request #" + number);
+        }
+        return pr;
     }
 
     /** What a reviewer does: merge the pull request through the forge. */
@@ -66,23 +112,23 @@ public final class FakeForge implements Forge {
         if (sha == null) {
             throw new IllegalStateException("#" + number + " conflicts with main");
         }
-        pulls.set(number - 1, new Record(number, pr.request(), State.MERGED, sha.name(), clock.instant(), pr.comments()));
+        pulls.put(number, new Record(number, pr.request(), State.MERGED, sha.name(), clock.instant(), pr.thread()));
     }
 
     public synchronized void closeAsReviewer(int number) {
         Record pr = pull(number);
-        pulls.set(number - 1, new Record(number, pr.request(), State.CLOSED, null, null, pr.comments()));
+        pulls.put(number, new Record(number, pr.request(), State.CLOSED, null, null, pr.thread()));
     }
 
     public synchronized void reopenAsReviewer(int number) {
         Record pr = pull(number);
-        pulls.set(number - 1, new Record(number, pr.request(), State.OPEN, null, null, pr.comments()));
+        pulls.put(number, new Record(number, pr.request(), State.OPEN, null, null, pr.thread()));
     }
 
     @Override
     public synchronized List<PullRequest> openPullRequests(String headPrefix) throws ForgeException {
         List<PullRequest> open = new ArrayList<>();
-        for (Record r : pulls) {
+        for (Record r : pulls.values()) {
             if (r.state() == State.OPEN && r.request().head().startsWith(headPrefix)) {
                 open.add(view(r));
             }
@@ -92,18 +138,20 @@ public final class FakeForge implements Forge {
 
     @Override
     public synchronized Optional<PullRequest> findByHead(String head) throws ForgeException {
-        return pulls.stream().filter(r -> r.request().head().equals(head)).max(Comparator.comparingInt(Record::number)).map(this::view);
+        return pulls.values().stream().filter(r -> r.request().head().equals(head)).max(Comparator.comparingInt(Record::number))
+                .map(this::view);
     }
 
     @Override
     public synchronized PullRequest open(NewPullRequest request) throws ForgeException {
-        if (pulls.stream().anyMatch(r -> r.state() == State.OPEN && r.request().head().equals(request.head()))) {
+        if (pulls.values().stream().anyMatch(r -> r.state() == State.OPEN && r.request().head().equals(request.head()))) {
             // GitHub answers 422 "A pull request already exists" for a second open PR from one head.
             throw new ForgeException("a pull request already exists for " + request.head(), Optional.empty(), null);
         }
-        pulls.add(new Record(pulls.size() + 1, request, State.OPEN, null, null, new ArrayList<>()));
-        writes.add("open #" + pulls.size() + " " + request.head());
-        return view(pulls.get(pulls.size() - 1));
+        int number = nextNumber++;
+        pulls.put(number, new Record(number, request, State.OPEN, null, null, new ArrayList<>()));
+        writes.add("open #" + number + " " + request.head());
+        return view(pulls.get(number));
     }
 
     @Override
@@ -123,13 +171,119 @@ public final class FakeForge implements Forge {
     }
 
     private void change(Record pr, NewPullRequest now) {
-        pulls.set(pr.number() - 1, new Record(pr.number(), now, pr.state(), pr.mergeSha(), pr.mergedAt(), pr.comments()));
+        pulls.put(pr.number(), new Record(pr.number(), now, pr.state(), pr.mergeSha(), pr.mergedAt(), pr.thread()));
     }
 
     @Override
     public synchronized void comment(int number, String body) {
-        pull(number).comments().add(body);
+        post(number, DROVER, body);
         writes.add("comment #" + number);
+    }
+
+    /** A comment made on the forge by {@code user}, who from then on has the user's permission; answers its id. */
+    public synchronized long commentAs(User user, int number, String body) {
+        addUser(user);
+        return post(number, user, body).id();
+    }
+
+    /** Gives the user this permission; users never added are no collaborators. */
+    public synchronized void addUser(User user) {
+        users.put(user.login().toLowerCase(java.util.Locale.ROOT), user);
+    }
+
+    private Comment post(int number, User user, String body) {
+        java.time.Instant now = clock.instant();
+        long id = nextCommentId++;
+        Comment comment = new Comment(id, user.login(), body, user.id(), user.bot(), now, now,
+                "https://forge.example/issues/" + number + "#issuecomment-" + id);
+        thread(number).add(comment);
+        return comment;
+    }
+
+    /**
+     * Edits a comment as its author does: same id, new body, a later update time (a second after
+     * it was made at least, so an edit shows even while the test's clock stands still).
+     */
+    public synchronized void editComment(long commentId, String body) {
+        List<Comment> thread = threadOf(commentId);
+        for (int i = 0; i < thread.size(); i++) {
+            Comment c = thread.get(i);
+            if (c.id() == commentId) {
+                java.time.Instant later = c.createdAt().plusSeconds(1);
+                java.time.Instant updated = clock.instant().isAfter(later) ? clock.instant() : later;
+                thread.set(i, new Comment(c.id(), c.author(), body, c.authorId(), c.bot(), c.createdAt(), updated, c.url()));
+            }
+        }
+    }
+
+    public synchronized void deleteComment(long commentId) {
+        threadOf(commentId).removeIf(c -> c.id() == commentId);
+    }
+
+    /** The reactions Drover gave the comment, oldest first. */
+    public synchronized List<String> reactions(long commentId) {
+        return List.copyOf(reactions.getOrDefault(commentId, List.of()));
+    }
+
+    private List<Comment> thread(int number) {
+        return pulls.containsKey(number) ? pull(number).thread() : issueThread(number);
+    }
+
+    private List<Comment> issueThread(int number) {
+        if (!issues.containsKey(number)) {
+            throw new IllegalArgumentException("no pull request or issue #" + number);
+        }
+        return issueThreads.get(number);
+    }
+
+    private List<Comment> threadOf(long commentId) {
+        List<List<Comment>> threads = new ArrayList<>(issueThreads.values());
+        pulls.values().forEach(pr -> threads.add(pr.thread()));
+        return threads.stream().filter(t -> t.stream().anyMatch(c -> c.id() == commentId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no comment " + commentId));
+    }
+
+    @Override
+    public synchronized RepositoryPermission permission(String login) {
+        User user = users.get(login.toLowerCase(java.util.Locale.ROOT));
+        return user == null ? RepositoryPermission.none(login)
+                : new RepositoryPermission(user.login(), user.id(), user.permission(), user.roleName());
+    }
+
+    /** As GitHub: reacting twice with the same content leaves one reaction. */
+    @Override
+    public synchronized void react(long commentId, String content) throws ForgeException {
+        try {
+            threadOf(commentId);
+        } catch (IllegalArgumentException e) {
+            throw new ForgeException("no comment " + commentId + " (HTTP 404)", Optional.empty(), e);
+        }
+        List<String> given = reactions.computeIfAbsent(commentId, id -> new ArrayList<>());
+        if (!given.contains(content)) {
+            given.add(content);
+        }
+        writes.add("react " + content + " to comment " + commentId);
+    }
+
+    @Override
+    public synchronized Issue createIssue(String title, String body, List<String> labels) {
+        int number = nextNumber++;
+        issues.put(number, new Issue(number, "https://forge.example/issues/" + number, title, body, Issue.State.OPEN, labels));
+        issueThreads.put(number, new ArrayList<>());
+        writes.add("create issue #" + number);
+        return issues.get(number);
+    }
+
+    @Override
+    public synchronized Optional<Issue> issue(int number) {
+        return Optional.ofNullable(issues.get(number));
+    }
+
+    @Override
+    public synchronized void updateIssueBody(int number, String body) throws ForgeException {
+        Issue issue = issue(number).orElseThrow(() -> new ForgeException("no issue #" + number + " (HTTP 404)", Optional.empty(), null));
+        issues.put(number, new Issue(number, issue.url(), issue.title(), body, issue.state(), issue.labels()));
+        writes.add("edit issue #" + number);
     }
 
     @Override
@@ -145,12 +299,7 @@ public final class FakeForge implements Forge {
 
     @Override
     public synchronized List<Comment> comments(int number) {
-        List<String> bodies = pull(number).comments();
-        List<Comment> comments = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            comments.add(new Comment(number * 1000L + i, BOT_LOGIN, bodies.get(i)));
-        }
-        return comments;
+        return List.copyOf(thread(number));
     }
 
     @Override

@@ -1,12 +1,18 @@
 package io.drover.forge.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.drover.forge.Comment;
 import io.drover.forge.CommitStatus;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
+import io.drover.forge.Issue;
 import io.drover.forge.MergeReadiness;
 import io.drover.forge.NewPullRequest;
 import io.drover.forge.PullRequest;
+import io.drover.forge.RepositoryPermission;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kohsuke.github.GHCommitState;
-import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHIssue;
+import org.kohsuke.github.GHIssueBuilder;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHPullRequest;
@@ -38,11 +45,13 @@ public final class GitHubForge implements Forge {
     private final String owner;
     private final String base;
     private final WriteSpacing spacing;
+    private final RawApi raw;
     private final Map<Integer, GHPullRequest> seen = new ConcurrentHashMap<>();
     private volatile GHRepository repository;
 
-    private GitHubForge(GitHub github, String repositoryName, String base, Duration writeSpacing) {
+    private GitHubForge(GitHub github, RawApi raw, String repositoryName, String base, Duration writeSpacing) {
         this.github = github;
+        this.raw = raw;
         this.repositoryName = repositoryName;
         this.owner = repositoryName.substring(0, repositoryName.indexOf('/'));
         this.base = base;
@@ -60,12 +69,13 @@ public final class GitHubForge implements Forge {
         }
         try {
             // A login with the token spares the library a GET /user at build time.
+            TimedConnector connector = new TimedConnector(requestTimeout);
             GitHub github = new GitHubBuilder().withEndpoint(apiUrl).withOAuthToken(token, "drover")
-                    .withConnector(new TimedConnector(requestTimeout))
+                    .withConnector(connector)
                     .withRateLimitHandler(LimitHandlers.primary(clock))
                     .withAbuseLimitHandler(LimitHandlers.secondary(clock))
                     .build();
-            return new GitHubForge(github, repositoryName, base, writeSpacing);
+            return new GitHubForge(github, new RawApi(connector, apiUrl, token), repositoryName, base, writeSpacing);
         } catch (IOException e) {
             throw failure("connect to " + apiUrl, e);
         }
@@ -138,21 +148,92 @@ public final class GitHubForge implements Forge {
     public void comment(int number, String body) throws ForgeException {
         call("comment on #" + number, () -> {
             spacing.beforeWrite();
-            pullRequest(number).comment(body);
+            GHPullRequest pr = seen.get(number);
+            if (pr != null) {
+                pr.comment(body);
+            } else {
+                repository().getIssue(number).comment(body);
+            }
+            return null;
+        });
+    }
+
+    /** Read raw: the library drops {@code performed_via_github_app}, the mark of an app acting for a user. */
+    @Override
+    public List<Comment> comments(int number) throws ForgeException {
+        return call("read the comments of #" + number, () -> raw.list(repositoryPath() + "/issues/" + number + "/comments?per_page=100")
+                .stream().map(GitHubForge::comment).toList());
+    }
+
+    private static Comment comment(JsonNode json) {
+        JsonNode user = json.path("user");
+        boolean bot = "Bot".equals(user.path("type").asText()) || json.path("performed_via_github_app").isObject();
+        return new Comment(json.path("id").asLong(), user.path("login").asText(""), json.path("body").asText(""),
+                user.path("id").asLong(), bot, Instant.parse(json.path("created_at").asText()),
+                Instant.parse(json.path("updated_at").asText()), json.path("html_url").asText(""));
+    }
+
+    /** Read raw: the library keeps {@code permission} but drops {@code role_name} (maintain, triage, custom roles). */
+    @Override
+    public RepositoryPermission permission(String login) throws ForgeException {
+        return call("read the permission of " + login, () -> raw.find(repositoryPath() + "/collaborators/"
+                + URLEncoder.encode(login, StandardCharsets.UTF_8) + "/permission")
+                .map(json -> new RepositoryPermission(json.path("user").path("login").asText(login),
+                        json.path("user").path("id").asLong(), json.path("permission").asText("none"),
+                        json.path("role_name").asText(json.path("permission").asText("none"))))
+                .orElse(RepositoryPermission.none(login)));
+    }
+
+    /** GitHub answers 200 for a reaction that exists and 201 for a new one: either is done. */
+    @Override
+    public void react(long commentId, String content) throws ForgeException {
+        call("react " + content + " to comment " + commentId, () -> {
+            spacing.beforeWrite();
+            raw.post(repositoryPath() + "/issues/comments/" + commentId + "/reactions", Map.of("content", content), 200, 201);
             return null;
         });
     }
 
     @Override
-    public List<Comment> comments(int number) throws ForgeException {
-        return call("read the comments of #" + number, () -> {
-            List<Comment> comments = new ArrayList<>();
-            for (GHIssueComment comment : pullRequest(number).queryComments().list().withPageSize(100)) {
-                String author = comment.getUser() == null ? "" : comment.getUser().getLogin();
-                comments.add(new Comment(comment.getId(), author, comment.getBody() == null ? "" : comment.getBody()));
-            }
-            return comments;
+    public Issue createIssue(String title, String body, List<String> labels) throws ForgeException {
+        return call("open the issue '" + title + "'", () -> {
+            spacing.beforeWrite();
+            GHIssueBuilder builder = repository().createIssue(title).body(body);
+            labels.forEach(builder::label);
+            return issueView(builder.create());
         });
+    }
+
+    @Override
+    public Optional<Issue> issue(int number) throws ForgeException {
+        return call("read issue #" + number, () -> {
+            try {
+                GHIssue issue = repository().getIssue(number);
+                return issue.isPullRequest() ? Optional.<Issue>empty() : Optional.of(issueView(issue));
+            } catch (org.kohsuke.github.GHFileNotFoundException e) {
+                return Optional.<Issue>empty();
+            }
+        });
+    }
+
+    @Override
+    public void updateIssueBody(int number, String body) throws ForgeException {
+        call("edit issue #" + number, () -> {
+            GHIssue issue = repository().getIssue(number);
+            spacing.beforeWrite();
+            issue.setBody(body);
+            return null;
+        });
+    }
+
+    private static Issue issueView(GHIssue issue) {
+        return new Issue(issue.getNumber(), String.valueOf(issue.getHtmlUrl()), issue.getTitle(), issue.getBody(),
+                issue.getState() == GHIssueState.OPEN ? Issue.State.OPEN : Issue.State.CLOSED,
+                issue.getLabels().stream().map(GHLabel::getName).toList());
+    }
+
+    private String repositoryPath() {
+        return "/repos/" + repositoryName;
     }
 
     @Override

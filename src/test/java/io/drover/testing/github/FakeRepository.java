@@ -298,35 +298,173 @@ final class FakeRepository {
         return Map.copyOf(statuses.getOrDefault(sha, Map.of()));
     }
 
-    synchronized PullRequestState.Comment comment(int number, String body) {
-        PullRequestState pr = require(number);
+    synchronized PullRequestState.Comment comment(int number, String body, Commenter author) {
+        List<PullRequestState.Comment> thread = thread(number);
         if (body == null) {
             throw GitHubError.invalidField("IssueComment", "body", "missing_field", "https://docs.github.com/rest/issues/comments#create-an-issue-comment");
         }
-        PullRequestState.Comment comment = new PullRequestState.Comment(nextCommentId++, body, clock.instant());
-        pr.comments.add(comment);
-        pr.updatedAt = comment.createdAt();
+        Instant now = clock.instant();
+        PullRequestState.Comment comment = new PullRequestState.Comment(nextCommentId++, body, now, now, author);
+        thread.add(comment);
+        touch(number, now);
         return comment;
     }
 
     /** Oldest first, as GitHub lists issue comments; {@code since} keeps those updated at or after it. */
     synchronized List<PullRequestState.Comment> comments(int number, Instant since) {
-        return require(number).comments.stream()
-                .filter(c -> since == null || !c.createdAt().isBefore(since))
+        return thread(number).stream()
+                .filter(c -> since == null || !c.updatedAt().isBefore(since))
                 .toList();
+    }
+
+    /**
+     * An edit on github.com: the body changes, the id stays, {@code updated_at} moves on (by a
+     * second at least: GitHub's times have whole seconds, and a test's clock may stand still).
+     */
+    synchronized void editComment(long id, String body) {
+        for (List<PullRequestState.Comment> thread : threads()) {
+            for (int i = 0; i < thread.size(); i++) {
+                PullRequestState.Comment c = thread.get(i);
+                if (c.id() == id) {
+                    Instant later = c.createdAt().plusSeconds(1);
+                    Instant updated = clock.instant().isAfter(later) ? clock.instant() : later;
+                    thread.set(i, new PullRequestState.Comment(id, body, c.createdAt(), updated, c.author()));
+                    return;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no comment " + id);
+    }
+
+    synchronized void deleteComment(long id) {
+        if (!threads().stream().anyMatch(thread -> thread.removeIf(c -> c.id() == id))) {
+            throw new IllegalArgumentException("no comment " + id);
+        }
+    }
+
+    /** The reactions on a comment, in the order given; GitHub keeps one of each content per user. */
+    private final Map<Long, List<String>> reactions = new HashMap<>();
+
+    /** True when the reaction is new (201), false when the token's user had already given it (200). */
+    synchronized boolean react(long commentId, String content) {
+        if (threads().stream().flatMap(List::stream).noneMatch(c -> c.id() == commentId)) {
+            throw GitHubError.notFound();
+        }
+        List<String> given = reactions.computeIfAbsent(commentId, id -> new ArrayList<>());
+        if (given.contains(content)) {
+            return false;
+        }
+        given.add(content);
+        return true;
+    }
+
+    synchronized List<String> reactions(long commentId) {
+        return List.copyOf(reactions.getOrDefault(commentId, List.of()));
+    }
+
+    /** Collaborators by lower-case login: GitHub's logins are case-insensitive. */
+    private final Map<String, StubGitHub.Collaborator> collaborators = new HashMap<>();
+
+    synchronized void setCollaborator(StubGitHub.Collaborator collaborator) {
+        collaborators.put(collaborator.login().toLowerCase(java.util.Locale.ROOT), collaborator);
+    }
+
+    /** GitHub answers 404 for a user who is not a collaborator (or does not exist). */
+    synchronized StubGitHub.Collaborator collaborator(String login) {
+        StubGitHub.Collaborator found = collaborators.get(login.toLowerCase(java.util.Locale.ROOT));
+        if (found == null) {
+            throw GitHubError.notFound();
+        }
+        return found;
+    }
+
+    private final List<IssueState> issues = new ArrayList<>();
+
+    /** Issues and pull requests share one sequence of numbers, as on GitHub. */
+    synchronized IssueState createIssue(String title, String body, List<String> labels) {
+        if (title == null || title.isBlank()) {
+            throw GitHubError.invalidField("Issue", "title", "missing_field", "https://docs.github.com/rest/issues/issues#create-an-issue");
+        }
+        IssueState issue = new IssueState(nextNumber++, title, body, labels, clock.instant());
+        issues.add(issue);
+        return issue;
+    }
+
+    /** An issue, or empty for a pull request's number; 404 when neither has it. */
+    synchronized Optional<IssueState> issue(int number) {
+        Optional<IssueState> issue = issues.stream().filter(i -> i.number == number).findFirst();
+        if (issue.isEmpty()) {
+            require(number);
+        }
+        return issue;
+    }
+
+    synchronized IssueState updateIssue(int number, String title, String body, String state) {
+        IssueState issue = issues.stream().filter(i -> i.number == number).findFirst().orElseThrow(GitHubError::notFound);
+        if (title != null) {
+            issue.title = title;
+        }
+        if (body != null) {
+            issue.body = body;
+        }
+        Instant now = clock.instant();
+        if ("closed".equals(state) && issue.open) {
+            issue.open = false;
+            issue.closedAt = now;
+        } else if ("open".equals(state)) {
+            issue.open = true;
+            issue.closedAt = null;
+        }
+        issue.updatedAt = now;
+        return issue;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    synchronized boolean isIssue(int number) {
+        return issues.stream().anyMatch(i -> i.number == number);
+    }
+
+    synchronized List<IssueRecord> issueSnapshot() {
+        return issues.stream().map(IssueState::snapshot).toList();
+    }
+
+    /** The comments of pull request or issue {@code number}: GitHub keeps both under /issues/{number}. */
+    private List<PullRequestState.Comment> thread(int number) {
+        return issues.stream().filter(i -> i.number == number).findFirst().map(i -> i.comments)
+                .orElseGet(() -> require(number).comments);
+    }
+
+    private List<String> labelsOf(int number) {
+        return issues.stream().filter(i -> i.number == number).findFirst().map(i -> i.labels)
+                .orElseGet(() -> require(number).labels);
+    }
+
+    private void touch(int number, Instant now) {
+        issues.stream().filter(i -> i.number == number).findFirst()
+                .ifPresentOrElse(i -> i.updatedAt = now, () -> require(number).updatedAt = now);
+    }
+
+    private List<List<PullRequestState.Comment>> threads() {
+        List<List<PullRequestState.Comment>> all = new ArrayList<>();
+        pulls.forEach(pr -> all.add(pr.comments));
+        issues.forEach(issue -> all.add(issue.comments));
+        return all;
     }
 
     /** Adds to the labels already there and answers with all of them, as GitHub does. */
     synchronized List<String> addLabels(int number, List<String> names) {
-        PullRequestState pr = require(number);
-        Set<String> present = new HashSet<>(pr.labels);
+        List<String> labels = labelsOf(number);
+        Set<String> present = new HashSet<>(labels);
         for (String name : names) {
             if (present.add(name)) {
-                pr.labels.add(name);
+                labels.add(name);
             }
         }
-        pr.updatedAt = clock.instant();
-        return List.copyOf(pr.labels);
+        touch(number, clock.instant());
+        return List.copyOf(labels);
     }
 
     private PullRequestState require(int number) {

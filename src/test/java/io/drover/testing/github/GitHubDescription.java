@@ -43,6 +43,15 @@ final class GitHubDescription {
         return value.deepCopy();
     }
 
+    /** A fresh, mutable copy of {@code components.schemas.<name>}. */
+    static JsonNode schema(String name) {
+        JsonNode value = root().path("components").path("schemas").path(name);
+        if (value.isMissingNode()) {
+            throw new IllegalStateException("no schema '" + name + "' in " + RESOURCE);
+        }
+        return value.deepCopy();
+    }
+
     static ObjectNode objectExample(String name) {
         return (ObjectNode) example(name);
     }

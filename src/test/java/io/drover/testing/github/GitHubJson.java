@@ -96,17 +96,129 @@ final class GitHubJson {
         return json;
     }
 
-    ObjectNode issueComment(int issueNumber, PullRequestState.Comment comment) {
+    /** {@code onIssue}: GitHub links a comment on an issue under /issues/, one on a pull request under /pull/. */
+    ObjectNode issueComment(int issueNumber, boolean onIssue, PullRequestState.Comment comment) {
         ObjectNode json = GitHubDescription.objectExample("issue-comment");
         rebase(json);
         json.put("id", comment.id());
         json.put("node_id", "IC_stub_" + comment.id());
         json.put("url", repositoryApiUrl() + "/issues/comments/" + comment.id());
-        json.put("html_url", repositoryHtmlUrl() + "/pull/" + issueNumber + "#issuecomment-" + comment.id());
+        json.put("html_url", repositoryHtmlUrl() + (onIssue ? "/issues/" : "/pull/") + issueNumber + "#issuecomment-" + comment.id());
         json.put("issue_url", repositoryApiUrl() + "/issues/" + issueNumber);
         json.put("body", comment.body());
         json.put("created_at", timestamp(comment.createdAt()));
-        json.put("updated_at", timestamp(comment.createdAt()));
+        json.put("updated_at", timestamp(comment.updatedAt()));
+        user((ObjectNode) json.path("user"), comment.author().id(), comment.author().login(), comment.author().bot());
+        if (comment.author().viaApp()) {
+            json.set("performed_via_github_app", app());
+        }
+        return json;
+    }
+
+    /**
+     * An app as {@code performed_via_github_app} shows it. The description has no example of a
+     * whole app, so it is made of the examples its schema gives for each field, owned by the
+     * user of GitHub's examples.
+     */
+    private ObjectNode app() {
+        ObjectNode app = GitHubDescription.JSON.createObjectNode();
+        GitHubDescription.schema("nullable-integration").path("properties").properties().forEach(field -> {
+            JsonNode example = field.getValue().path("example");
+            if (!example.isMissingNode()) {
+                app.set(field.getKey(), example.deepCopy());
+            }
+        });
+        app.set("owner", GitHubDescription.objectExample("issue-comment").path("user"));
+        return app;
+    }
+
+    /** Sets who a user is in one of GitHub's example users, with the URLs that name the login. */
+    private void user(ObjectNode user, long id, String login, boolean bot) {
+        String exampleLogin = user.path("login").asText();
+        for (Map.Entry<String, JsonNode> field : List.copyOf(user.properties())) {
+            if (field.getValue().isTextual() && field.getKey().endsWith("url") && !field.getKey().equals("avatar_url")) {
+                user.put(field.getKey(), field.getValue().textValue().replace("/" + exampleLogin,
+                        "/" + URLEncoder.encode(login, StandardCharsets.UTF_8))); // a bot's [bot] is escaped
+            }
+        }
+        user.put("login", login);
+        user.put("id", id);
+        user.put("node_id", "U_stub_" + id);
+        user.put("type", bot ? "Bot" : "User");
+    }
+
+    ObjectNode issue(IssueState issue) {
+        ObjectNode json = issue(issue.number, issue.title, issue.body, issue.open, issue.labels, issue.comments.size(),
+                issue.createdAt, issue.updatedAt, issue.closedAt);
+        json.remove("pull_request"); // an issue, not a pull request
+        json.put("html_url", repositoryHtmlUrl() + "/issues/" + issue.number);
+        return json;
+    }
+
+    /** A pull request as GET /issues/{number} shows it: an issue with a {@code pull_request} link. */
+    ObjectNode issueOfPull(PullRequestState pr) {
+        ObjectNode json = issue(pr.number, pr.title, pr.body, pr.open, pr.labels, pr.comments.size(), pr.createdAt,
+                pr.updatedAt, pr.closedAt);
+        String html = repositoryHtmlUrl() + "/pull/" + pr.number;
+        json.put("html_url", html);
+        ObjectNode link = (ObjectNode) json.path("pull_request");
+        link.put("url", repositoryApiUrl() + "/pulls/" + pr.number);
+        link.put("html_url", html);
+        link.put("diff_url", html + ".diff");
+        link.put("patch_url", html + ".patch");
+        putTimestamp(link, "merged_at", pr.mergedAt);
+        return json;
+    }
+
+    private ObjectNode issue(int number, String title, String body, boolean open, List<String> labelNames, int comments,
+            java.time.Instant createdAt, java.time.Instant updatedAt, java.time.Instant closedAt) {
+        ObjectNode json = GitHubDescription.objectExample("issue");
+        rebase(json);
+        String self = repositoryApiUrl() + "/issues/" + number;
+        json.put("id", 1_000_000L + number);
+        json.put("node_id", "I_stub_" + number);
+        json.put("url", self);
+        json.put("labels_url", self + "/labels{/name}");
+        json.put("comments_url", self + "/comments");
+        json.put("events_url", self + "/events");
+        json.put("number", number);
+        json.put("state", open ? "open" : "closed");
+        if (open) {
+            json.putNull("state_reason");
+        } else {
+            json.put("state_reason", "completed");
+        }
+        json.put("title", title);
+        json.put("body", body);
+        json.set("labels", labels(labelNames));
+        json.putNull("assignee");
+        json.putArray("assignees");
+        json.putNull("milestone");
+        json.put("comments", comments);
+        putTimestamp(json, "closed_at", closedAt);
+        json.putNull("closed_by");
+        putTimestamp(json, "created_at", createdAt);
+        putTimestamp(json, "updated_at", updatedAt);
+        return json;
+    }
+
+    ObjectNode permission(StubGitHub.Collaborator collaborator) {
+        ObjectNode json = GitHubDescription.objectExample("repository-collaborator-permission-response-if-user-has-admin-permissions");
+        json.put("permission", collaborator.permission());
+        json.put("role_name", collaborator.roleName());
+        ObjectNode user = (ObjectNode) json.path("user");
+        user(user, collaborator.id(), collaborator.login(), false);
+        // The schema (a collaborator) requires the role here too; GitHub's example predates that.
+        user.put("role_name", collaborator.roleName());
+        return json;
+    }
+
+    ObjectNode reaction(long id, String content, java.time.Instant createdAt) {
+        ObjectNode json = GitHubDescription.objectExample("reaction");
+        json.put("id", id);
+        json.put("node_id", "REA_stub_" + id);
+        json.put("content", content);
+        json.put("created_at", timestamp(createdAt));
         return json;
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 /** One pull request's mutable state; guarded by the {@link FakeRepository} that owns it. */
 final class PullRequestState {
 
-    /** An issue comment on the pull request. */
-    record Comment(long id, String body, Instant createdAt) {
+    /** An issue comment on a pull request or issue; edited when {@code updatedAt} is after {@code createdAt}. */
+    record Comment(long id, String body, Instant createdAt, Instant updatedAt, Commenter author) {
     }
 
     final int number;

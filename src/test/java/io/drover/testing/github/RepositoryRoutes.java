@@ -29,6 +29,9 @@ final class RepositoryRoutes {
     private static final Pattern MERGE = Pattern.compile("/pulls/(\\d+)/merge");
     private static final Pattern COMMENTS = Pattern.compile("/issues/(\\d+)/comments");
     private static final Pattern LABELS = Pattern.compile("/issues/(\\d+)/labels");
+    private static final Pattern ISSUE = Pattern.compile("/issues/(\\d+)");
+    private static final Pattern REACTIONS = Pattern.compile("/issues/comments/(\\d+)/reactions");
+    private static final Pattern PERMISSION = Pattern.compile("/collaborators/([^/]+)/permission");
     private static final Pattern STATUSES = Pattern.compile("/statuses/([0-9a-f]{40})");
 
     private final FakeRepository repository;
@@ -53,9 +56,14 @@ final class RepositoryRoutes {
         Matcher comments = COMMENTS.matcher(rest);
         Matcher labels = LABELS.matcher(rest);
         Matcher statuses = STATUSES.matcher(rest);
+        Matcher issue = ISSUE.matcher(rest);
+        Matcher reactions = REACTIONS.matcher(rest);
+        Matcher permission = PERMISSION.matcher(rest);
         String route = method + " " + (rest.isEmpty() ? "repo" : rest.equals("/pulls") ? "pulls"
                 : pull.matches() ? "pull" : merge.matches() ? "merge" : comments.matches() ? "comments"
-                : labels.matches() ? "labels" : statuses.matches() ? "statuses" : "unknown");
+                : labels.matches() ? "labels" : statuses.matches() ? "statuses" : rest.equals("/issues") ? "issues"
+                : issue.matches() ? "issue" : reactions.matches() ? "reactions" : permission.matches() ? "permission"
+                : "unknown");
         return switch (route) {
             case "GET repo" -> Reply.json(200, json.repository());
             case "GET pulls" -> listPulls(request);
@@ -67,6 +75,13 @@ final class RepositoryRoutes {
             case "POST comments" -> createComment(number(comments), body(request));
             case "POST labels" -> addLabels(number(labels), body(request));
             case "POST statuses" -> createStatus(statuses.group(1), body(request));
+            case "POST issues" -> createIssue(body(request));
+            case "GET issue" -> Reply.json(200, getIssue(number(issue)));
+            case "PATCH issue" -> Reply.json(200, json.issue(repository.updateIssue(number(issue), text(body(request), "title"),
+                    text(body(request), "body"), text(body(request), "state"))));
+            case "POST reactions" -> react(Long.parseLong(reactions.group(1)), body(request));
+            case "GET permission" -> Reply.json(200, json.permission(repository.collaborator(
+                    java.net.URLDecoder.decode(permission.group(1), java.nio.charset.StandardCharsets.UTF_8))));
             default -> throw GitHubError.notFound(); // GitHub answers an unknown route or method with 404
         };
     }
@@ -108,9 +123,29 @@ final class RepositoryRoutes {
                 Map.of("Location", json.repositoryApiUrl() + "/statuses/" + sha));
     }
 
+    private Reply createIssue(JsonNode body) {
+        List<String> labels = new ArrayList<>();
+        body.path("labels").forEach(item -> labels.add(item.isTextual() ? item.textValue() : item.path("name").asText()));
+        IssueState issue = repository.createIssue(text(body, "title"), text(body, "body"), labels);
+        return Reply.json(201, json.issue(issue), Map.of("Location", json.repositoryApiUrl() + "/issues/" + issue.number));
+    }
+
+    /** GitHub serves a pull request here too, as an issue with a {@code pull_request} link. */
+    private ObjectNode getIssue(int number) {
+        return repository.issue(number).map(json::issue).orElseGet(() -> json.issueOfPull(repository.get(number)));
+    }
+
+    /** 201 for a new reaction, 200 when the same one is there already, as GitHub answers. */
+    private Reply react(long commentId, JsonNode body) {
+        String content = text(body, "content");
+        boolean created = repository.react(commentId, content);
+        return Reply.json(created ? 201 : 200, json.reaction(commentId * 100 + repository.reactions(commentId).indexOf(content),
+                content, repository.now()));
+    }
+
     private Reply createComment(int number, JsonNode body) {
-        PullRequestState.Comment comment = repository.comment(number, text(body, "body"));
-        return Reply.json(201, json.issueComment(number, comment),
+        PullRequestState.Comment comment = repository.comment(number, text(body, "body"), Commenter.TOKEN_USER);
+        return Reply.json(201, json.issueComment(number, repository.isIssue(number), comment),
                 Map.of("Location", json.repositoryApiUrl() + "/issues/comments/" + comment.id()));
     }
 
@@ -121,7 +156,7 @@ final class RepositoryRoutes {
         } catch (DateTimeParseException e) {
             since = null; // the contract check reports the request
         }
-        return page(request, repository.comments(number, since), comment -> json.issueComment(number, comment));
+        return page(request, repository.comments(number, since), comment -> json.issueComment(number, repository.isIssue(number), comment));
     }
 
     /** {@code {"labels": [...]}} or a bare array, of names or of {@code {"name": ...}} objects. */

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * driving Drover's GitHub adapter (the real {@code org.kohsuke:github-api} client) in tests.
  *
  * <p>It serves what Drover uses: the repository, listing, opening, reading, updating and merging
- * pull requests, issue comments, labels and the rate limit; everything else is a 404. Answers
+ * pull requests, opening, reading and updating issues (numbered with the pull requests, as on
+ * GitHub), comments on both, reactions to comments, labels, collaborators' permissions and the
+ * rate limit; everything else is a 404. Tests comment as any user ({@link #commentAs}), edit and
+ * delete comments as their authors do on github.com. Answers
  * start from GitHub's own examples in the REST description, and every request and answer is
  * checked against that description: call {@link #assertValidationPassed()} at the end of a test.
  *
@@ -59,6 +62,14 @@ public final class StubGitHub {
         public MergeConflict(String message) {
             super(message);
         }
+    }
+
+    /**
+     * A user's access to the repository as GET .../collaborators/{username}/permission answers it:
+     * {@code permission} is the base one (admin, write, read, none), {@code roleName} may be
+     * maintain, triage or a custom role.
+     */
+    public record Collaborator(long id, String login, String permission, String roleName) {
     }
 
     public static final String DEFAULT_BRANCH = "main";
@@ -257,6 +268,37 @@ public final class StubGitHub {
     /** Conditional GETs answered 304 Not Modified (they do not count against the rate limit). */
     public int notModifiedCount() {
         return api.notModifiedCount();
+    }
+
+    // --- issues, comments, reactions and collaborators
+
+    /** A collaborator with this access; GitHub answers 404 for everyone else. */
+    public void setCollaborator(Collaborator collaborator) {
+        repository.setCollaborator(collaborator);
+    }
+
+    /** A comment on a pull request or issue, made on github.com by {@code author}; answers its id. */
+    public long commentAs(Commenter author, int number, String body) {
+        return repository.comment(number, body, author).id();
+    }
+
+    /** Edits a comment as its author does on github.com: same id, later {@code updated_at}. */
+    public void editComment(long commentId, String body) {
+        repository.editComment(commentId, body);
+    }
+
+    public void deleteComment(long commentId) {
+        repository.deleteComment(commentId);
+    }
+
+    /** The reactions the token's user gave the comment, oldest first. */
+    public List<String> reactions(long commentId) {
+        return repository.reactions(commentId);
+    }
+
+    /** Every issue (not pull request), oldest first. */
+    public List<IssueRecord> issues() {
+        return repository.issueSnapshot();
     }
 
     // --- the contract

@@ -1,0 +1,137 @@
+package io.drover.forge.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drover.forge.Comment;
+import io.drover.forge.ForgeException;
+import io.drover.forge.Issue;
+import io.drover.forge.NewPullRequest;
+import io.drover.forge.RepositoryPermission;
+import io.drover.testing.MutableClock;
+import io.drover.testing.github.Commenter;
+import io.drover.testing.github.StubGitHub;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What ChatOps and the dashboard need from GitHub, through the real adapter against the stub,
+ * every request and answer checked against GitHub's REST description.
+ */
+class GitHubForgeChatOpsTest {
+
+    private static final Commenter ALICE = Commenter.user(583231, "alice");
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private StubGitHub github;
+    private GitHubForge forge;
+
+    @BeforeEach
+    void start() throws ForgeException {
+        github = new StubGitHub("acme/fleet", clock);
+        github.start();
+        github.setBranchHead("drover/step-1", "1111111111111111111111111111111111111111");
+        forge = GitHubForge.connect(github.apiUrl(), "test-token", "acme/fleet", "main", Duration.ZERO, Duration.ofSeconds(5),
+                clock);
+    }
+
+    @AfterEach
+    void stop() {
+        github.stop();
+    }
+
+    @Test
+    void commentsCarryTheAuthorsIdWhetherABotTheirTimesAndLink() throws ForgeException {
+        int pr = openStep();
+        long byAlice = github.commentAs(ALICE, pr, "/drover pause");
+        long byBot = github.commentAs(Commenter.bot(41898282, "github-actions[bot]"), pr, "/drover resume");
+        long viaApp = github.commentAs(new Commenter(583232, "bob", false, true), pr, "/drover skip");
+
+        List<Comment> comments = forge.comments(pr);
+
+        assertThat(comments).extracting(Comment::id).containsExactly(byAlice, byBot, viaApp);
+        Comment alice = comments.get(0);
+        assertThat(alice.author()).isEqualTo("alice");
+        assertThat(alice.authorId()).isEqualTo(583231);
+        assertThat(alice.bot()).isFalse();
+        assertThat(alice.createdAt()).isEqualTo(clock.instant());
+        assertThat(alice.edited()).isFalse();
+        assertThat(alice.url()).isEqualTo("https://github.com/acme/fleet/pull/" + pr + "#issuecomment-" + byAlice);
+        assertThat(comments.get(1).bot()).as("user.type Bot").isTrue();
+        assertThat(comments.get(2).bot()).as("performed_via_github_app").isTrue();
+        assertThat(comments.get(2).author()).isEqualTo("bob");
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void anEditedCommentIsToldApartAndADeletedOneIsGone() throws ForgeException {
+        int pr = openStep();
+        long edited = github.commentAs(ALICE, pr, "/drover pause");
+        long deleted = github.commentAs(ALICE, pr, "/drover abort");
+        clock.advance(Duration.ofMinutes(3));
+
+        github.editComment(edited, "/drover abort");
+        github.deleteComment(deleted);
+
+        Comment comment = forge.comments(pr).stream().filter(c -> c.id() == edited).findFirst().orElseThrow();
+        assertThat(comment.body()).isEqualTo("/drover abort");
+        assertThat(comment.edited()).isTrue();
+        assertThat(comment.updatedAt()).isEqualTo(comment.createdAt().plus(Duration.ofMinutes(3)));
+        assertThat(forge.comments(pr)).extracting(Comment::id).containsExactly(edited);
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void permissionReadsRoleNameAndBasePermissionAndNoneForAStranger() throws ForgeException {
+        github.setCollaborator(new StubGitHub.Collaborator(583231, "alice", "write", "maintain"));
+        github.setCollaborator(new StubGitHub.Collaborator(583233, "carol", "read", "triage"));
+
+        assertThat(forge.permission("alice")).isEqualTo(new RepositoryPermission("alice", 583231, "write", "maintain"));
+        assertThat(forge.permission("Carol")).isEqualTo(new RepositoryPermission("carol", 583233, "read", "triage"));
+        assertThat(forge.permission("mallory")).isEqualTo(RepositoryPermission.none("mallory"));
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void aReactionGivenTwiceIsOneReaction() throws ForgeException {
+        int pr = openStep();
+        long command = github.commentAs(ALICE, pr, "/drover status");
+
+        forge.react(command, "eyes");
+        forge.react(command, "eyes"); // GitHub answers 200: it exists
+        forge.react(command, "+1");
+
+        assertThat(github.reactions(command)).containsExactly("eyes", "+1");
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void theDashboardIssueIsCreatedReadUpdatedAndCommentedOn() throws ForgeException {
+        int pr = openStep();
+        Issue created = forge.createIssue("Drover rollout prod-1.31", "| step | state |", List.of("drover", "drover/dashboard"));
+
+        assertThat(created.number()).as("issues and pull requests share numbers").isEqualTo(pr + 1);
+        assertThat(created.url()).isEqualTo("https://github.com/acme/fleet/issues/" + created.number());
+        forge.updateIssueBody(created.number(), "| step | state |\n| drain | done |");
+        forge.comment(created.number(), "Paused by @alice");
+        long command = github.commentAs(ALICE, created.number(), "/drover resume");
+
+        Issue read = forge.issue(created.number()).orElseThrow();
+        assertThat(read).isEqualTo(new Issue(created.number(), created.url(), "Drover rollout prod-1.31",
+                "| step | state |\n| drain | done |", Issue.State.OPEN, List.of("drover", "drover/dashboard")));
+        List<Comment> comments = forge.comments(created.number());
+        assertThat(comments).extracting(Comment::body).containsExactly("Paused by @alice", "/drover resume");
+        assertThat(comments.get(1).url()).isEqualTo(created.url() + "#issuecomment-" + command);
+        assertThat(forge.issue(pr)).as("a pull request's number").isEmpty();
+        assertThat(forge.issue(99)).isEmpty();
+        github.assertValidationPassed();
+    }
+
+    private int openStep() throws ForgeException {
+        return forge.open(new NewPullRequest("drover/step-1", "main", "Step 1", "body", List.of())).number();
+    }
+}
