@@ -44,6 +44,12 @@ public final class GitOrigin implements AutoCloseable {
     /** A bare repository whose main holds the given files in one commit. */
     public static GitOrigin withFiles(Path directory, FleetFiles files) throws Exception {
         Git git = Git.init().setBare(true).setDirectory(directory.toFile()).setInitialBranch("main").call();
+        // No background gc after a push: it would race the test's removal of the directory.
+        var config = git.getRepository().getConfig();
+        config.setInt("gc", null, "auto", 0);
+        config.setBoolean("gc", null, "autoDetach", false);
+        config.setInt("receive", null, "autogc", 0);
+        config.save();
         GitOrigin origin = new GitOrigin(git.getRepository(), directory);
         origin.commit("main", files.asMap(), "Fleet as it is today", HUMAN);
         return origin;
