@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class LeaseLeadershipTest {
 
-    private static final LeaseLeadership.Timing FAST = new LeaseLeadership.Timing(Duration.ofMillis(1000), Duration.ofMillis(800),
-            Duration.ofMillis(100));
+    /** Short to keep the test quick, with room for a renewal delayed on a busy machine. */
+    private static final LeaseLeadership.Timing FAST = new LeaseLeadership.Timing(Duration.ofMillis(3000), Duration.ofMillis(2000),
+            Duration.ofMillis(250));
     private static final Duration WITHIN = Duration.ofSeconds(10);
 
     static KubernetesClient client;
