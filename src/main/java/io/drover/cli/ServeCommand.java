@@ -29,6 +29,10 @@ import picocli.CommandLine.Command;
                 "  drover.argocd.app-namespace the Applications' namespace when it is not Argo CD's own",
                 "  drover.argocd.timeout       how long to wait for Argo CD's answer (30s)",
                 "  drover.argocd.recheck-interval  how soon to look again while the gate waits or soaks (15s)",
+                "  drover.leader-election.enabled     with several replicas: only the holder of a Lease acts (false)",
+                "  drover.leader-election.namespace   the Lease's namespace (the pod's own)",
+                "  drover.leader-election.lease-name  the Lease's name (drover)",
+                "  drover.leader-election.identity    this replica's name in the Lease (HOSTNAME: the pod name)",
                 "  quarkus.http.port           the port of POST /webhooks/github (8080)"})
 final class ServeCommand implements Callable<Integer> {
 

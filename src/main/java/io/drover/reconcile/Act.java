@@ -8,6 +8,7 @@ import io.drover.forge.NewPullRequest;
 import io.drover.forge.PullRequest;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
+import io.drover.leader.Leadership;
 import io.drover.model.FileChange;
 import io.drover.model.FleetFiles;
 import io.drover.reconcile.Decision.CloseSuperseded;
@@ -29,7 +30,8 @@ import java.util.Optional;
 
 /**
  * The one gateway through which the reconciler writes: pushes, pull requests, comments, merges,
- * closes. A dry run stops here and says what it would have done.
+ * closes. A dry run stops here and says what it would have done; so does an instance that is not
+ * (or no longer) the leader of its replicas.
  */
 final class Act {
 
@@ -39,14 +41,17 @@ final class Act {
     private final ReconcileSettings settings;
     private final Clock clock;
     private final String head;
+    private final Leadership leadership;
 
-    Act(FleetWorkspace workspace, Forge forge, FleetFiles files, ReconcileSettings settings, Clock clock, String head) {
+    Act(FleetWorkspace workspace, Forge forge, FleetFiles files, ReconcileSettings settings, Clock clock, String head,
+            Leadership leadership) {
         this.workspace = workspace;
         this.forge = forge;
         this.files = files;
         this.settings = settings;
         this.clock = clock;
         this.head = head;
+        this.leadership = leadership;
     }
 
     Outcome apply(RolloutState state, Decision decision) throws GitFailure, ForgeException {
@@ -56,6 +61,10 @@ final class Act {
         }
         if (settings.dryRun()) {
             return Outcome.of(rollout, Action.WAITING, "dry run, not done: " + describe(decision));
+        }
+        // Leadership can end mid-pass; from then on the new leader alone writes.
+        if (!leadership.isLeader()) {
+            return Outcome.of(rollout, Action.WAITING, "not the leader (any more), not done: " + describe(decision));
         }
         if (decision instanceof Propose p) {
             return propose(rollout, p);

@@ -7,6 +7,8 @@ import io.drover.forge.ForgeException;
 import io.drover.gate.Gate;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
+import io.drover.leader.AlwaysLeader;
+import io.drover.leader.Leadership;
 import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
 import io.drover.model.Rollout;
@@ -32,8 +34,16 @@ public final class Reconciler {
     private final Gate gate;
     private final Clock clock;
     private final ReconcileSettings settings;
+    private final Leadership leadership;
 
     public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings) {
+        this(workspace, forge, gate, clock, settings, AlwaysLeader.INSTANCE);
+    }
+
+    /** One of several replicas: only while {@code leadership} holds does {@link Act} write. */
+    public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings,
+            Leadership leadership) {
+        this.leadership = leadership;
         this.workspace = workspace;
         this.forge = forge;
         this.gate = gate;
@@ -60,7 +70,7 @@ public final class Reconciler {
         }
         Observe observe = new Observe(workspace, forge, gate, settings, head, files, fleet,
                 forge.openPullRequests(ReconcileSettings.BRANCH_PREFIX));
-        Act act = new Act(workspace, forge, files, settings, clock, head);
+        Act act = new Act(workspace, forge, files, settings, clock, head, leadership);
         List<Outcome> outcomes = new ArrayList<>();
         for (Rollout rollout : fleet.rollouts().values()) {
             outcomes.add(reconcile(rollout, files, observe, act));
@@ -71,7 +81,7 @@ public final class Reconciler {
 
     /** Audit notes an earlier push could not deliver; a failure is reported, the notes stay for the next pass. */
     private java.util.Optional<Outcome> pushPendingNotes() {
-        if (settings.dryRun()) {
+        if (settings.dryRun() || !leadership.isLeader()) {
             return java.util.Optional.empty();
         }
         try {

@@ -40,6 +40,27 @@ public interface DroverConfig {
 
     Bot bot();
 
+    @WithName("leader-election")
+    LeaderElection leaderElection();
+
+    /** With several replicas: only the holder of a Kubernetes Lease runs passes and writes. */
+    interface LeaderElection {
+        /** Off: this instance always acts (one replica). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The Lease's namespace; without it, the pod's own (from its service account). */
+        Optional<String> namespace();
+
+        @WithName("lease-name")
+        @WithDefault("drover")
+        String leaseName();
+
+        /** This replica's name in the Lease; the pod name. */
+        @WithDefault("${HOSTNAME:drover}")
+        String identity();
+    }
+
     interface Repo {
         /** The fleet repo to clone, e.g. https://github.com/acme/fleet.git. */
         Optional<String> url();

@@ -11,12 +11,17 @@ import io.drover.gate.NoHealthGate;
 import io.drover.git.BotIdentity;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
+import io.drover.leader.AlwaysLeader;
+import io.drover.leader.LeaseLeadership;
+import io.drover.leader.Leadership;
 import io.drover.reconcile.Outcome;
 import io.drover.reconcile.ReconcileSettings;
 import io.drover.reconcile.Reconciler;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
@@ -46,6 +51,8 @@ public class ReconcileService {
 
     private final DroverConfig config;
     private final ArgoCdConfig argoCd;
+    private final Instance<KubernetesClient> kubernetes;
+    private volatile Leadership leadership = AlwaysLeader.INSTANCE;
     private volatile Gate gate;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "drover-reconcile"));
@@ -62,9 +69,10 @@ public class ReconcileService {
     });
     private final WakeUpTimer wakeUp = new WakeUpTimer(timer, clock, () -> trigger("a rollout's wait ends"));
 
-    public ReconcileService(DroverConfig config, ArgoCdConfig argoCd) {
+    public ReconcileService(DroverConfig config, ArgoCdConfig argoCd, Instance<KubernetesClient> kubernetes) {
         this.config = config;
         this.argoCd = argoCd;
+        this.kubernetes = kubernetes;
     }
 
     void start(@Observes StartupEvent event) {
@@ -92,10 +100,27 @@ public class ReconcileService {
             LOG.errorf("Drover is not configured, no pass will run: %s", e.getMessage());
             return;
         }
+        if (config.leaderElection().enabled()) {
+            leadership = elect();
+        }
         trigger("start");
     }
 
+    /** Joins the election on the Lease; a pass starts as soon as this replica wins it. */
+    private Leadership elect() {
+        KubernetesClient client = kubernetes.get();
+        DroverConfig.LeaderElection election = config.leaderElection();
+        String namespace = election.namespace().orElseGet(client::getNamespace);
+        LOG.infof("leader election on lease %s/%s as %s: only the leader runs passes", namespace, election.leaseName(),
+                election.identity());
+        return new LeaseLeadership(client, namespace, election.leaseName(), election.identity(), LeaseLeadership.Timing.DEFAULT,
+                () -> trigger("became leader")).start();
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        if (leadership instanceof LeaseLeadership lease) {
+            lease.close();
+        }
         worker.shutdownNow();
         timer.shutdownNow();
         if (workspace != null) {
@@ -128,6 +153,10 @@ public class ReconcileService {
     }
 
     private void runPass(String reason) {
+        if (!leadership.isLeader()) {
+            LOG.debugf("pass (%s) skipped: another replica is the leader", reason);
+            return;
+        }
         if (clock.instant().isBefore(notBefore)) {
             LOG.debugf("pass (%s) skipped: backing off until %s", reason, notBefore);
             return;
@@ -201,7 +230,7 @@ public class ReconcileService {
             GitHubForge forge = GitHubForge.connect(config.github().apiUrl(), config.github().token().orElseThrow(),
                     config.github().repository().orElseThrow(), config.repo().branch(), config.github().writeSpacing(), config.github().timeout(), clock);
             reconciler = new Reconciler(workspace, forge, gate, clock, new ReconcileSettings(config.repo().branch(),
-                            new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label(), config.dryRun()));
+                            new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label(), config.dryRun()), leadership);
         }
         return reconciler;
     }

@@ -53,9 +53,14 @@ final class ReconcileFixture implements AutoCloseable {
 
     /** The same, with a gate of the test's choice. */
     Reconciler freshReconciler(Forge forge, Gate gate) throws Exception {
+        return freshReconciler(forge, gate, io.drover.leader.AlwaysLeader.INSTANCE);
+    }
+
+    /** One of several replicas, writing only while {@code leadership} says so. */
+    Reconciler freshReconciler(Forge forge, Gate gate, io.drover.leader.Leadership leadership) throws Exception {
         FleetWorkspace workspace = FleetWorkspace.open(dataDir, origin.url(), CredentialsProvider.getDefault());
         opened.add(workspace);
-        return new Reconciler(workspace, forge, gate, clock, SETTINGS);
+        return new Reconciler(workspace, forge, gate, clock, SETTINGS, leadership);
     }
 
     /** Merges whatever Drover opened and lets time pass beyond any soak, until a pass reports the rollout done. */
