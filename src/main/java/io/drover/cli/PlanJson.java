@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.drover.diff.UnifiedDiff;
 import io.drover.kustomize.OverlayBuilds.Build;
+import io.drover.model.FileChange;
 import io.drover.model.Problem;
 import io.drover.planning.Plan;
 import io.drover.planning.Step;
@@ -89,7 +90,7 @@ final class PlanJson {
         map.put("title", step.title());
         map.put("summary", step.summary());
         map.put("clusters", step.clusters());
-        map.put("files", step.changes().stream().map(c -> Map.of("path", c.path(), "action", c.action())).toList());
+        map.put("files", step.changes().stream().map(PlanJson::file).toList());
         map.put("diff", UnifiedDiff.of(step.changes()));
         map.put("after", state(step.after(), step.capacityAfter()));
         map.put("builds", builds.stream().filter(b -> b.step() == number).map(b -> {
@@ -102,6 +103,14 @@ final class PlanJson {
             return build;
         }).toList());
         return map;
+    }
+
+    /** Path before action, always: Map.of would order the two keys differently from one JVM to the next. */
+    private static Map<String, Object> file(FileChange change) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("path", change.path());
+        file.put("action", change.action());
+        return file;
     }
 
     private static Map<String, Object> state(TrafficState state, CapacityVerdict verdict) {
