@@ -14,10 +14,7 @@ import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
 import io.drover.model.Rollout;
 import io.drover.planning.Plan;
-import io.drover.planning.PlanRefusedException;
-import io.drover.planning.Planner;
 import io.drover.planning.Step;
-import io.drover.planning.templates.TemplateSet;
 import io.drover.policy.Policy;
 import io.drover.reconcile.RolloutState.AfterMerge;
 import io.drover.reconcile.RolloutState.Completion;
@@ -50,30 +47,34 @@ final class Observe {
     private final Gate gate;
     private final ReconcileSettings settings;
     private final String head;
+    private final PassCache cache;
+    private final PassCache.Snapshot base;
     private final FleetFiles files;
     private final Fleet fleet;
     private final List<PullRequest> openDroverPullRequests;
 
+    /** @param base the head commit's files, whose fleet reads */
     Observe(FleetWorkspace workspace, Forge forge, Gate gate, ReconcileSettings settings, String head,
-            FleetFiles files, Fleet fleet, List<PullRequest> openDroverPullRequests) {
+            PassCache cache, PassCache.Snapshot base, List<PullRequest> openDroverPullRequests) {
         this.workspace = workspace;
         this.forge = forge;
         this.gate = gate;
         this.settings = settings;
         this.head = head;
-        this.files = files;
-        this.fleet = fleet;
+        this.cache = cache;
+        this.base = base;
+        this.files = base.files();
+        this.fleet = base.fleet().orElseThrow();
         this.openDroverPullRequests = List.copyOf(openDroverPullRequests);
     }
 
     RolloutState rollout(Rollout rollout, Policy policy, Instant now) throws GitFailure, ForgeException {
-        Plan plan;
-        try {
-            plan = Planner.plan(fleet, rollout, policy, TemplateSet.forFleet(files));
-        } catch (PlanRefusedException e) {
+        PassCache.Planned planned = cache.plan(base, rollout, policy);
+        if (planned.refused().isPresent()) {
             return new RolloutState(rollout.name(), rollout.path(), rollout.targetVersion().toString(), policy, now,
-                    Optional.of(e.getMessage()), Optional.empty(), List.of(), Optional.empty(), BranchState.absent(), Optional.empty());
+                    Optional.of(planned.refused().get().getMessage()), Optional.empty(), List.of(), Optional.empty(), BranchState.absent(), Optional.empty());
         }
+        Plan plan = planned.plan().orElseThrow();
         List<PullRequest> mine = openDroverPullRequests.stream().filter(p -> settings.isStepBranch(rollout.name(), p.head())).toList();
         if (plan.isEmpty()) {
             return new RolloutState(rollout.name(), rollout.path(), rollout.targetVersion().toString(), policy, now,
@@ -82,8 +83,9 @@ final class Observe {
         MergedSteps merged = MergedSteps.of(workspace, head, rollout.name());
         Step step = plan.steps().get(0);
         String branch = settings.branchOf(rollout.name(), step.id());
+        int mergedBefore = merged.stepIds().size();
         Proposal next = new Proposal(step, branch, List.of(settings.label(), settings.label() + "/" + step.kind().id()),
-                new StepTexts(files, plan, merged.stepIds().size(), () -> waitsFor(step)));
+                cache.texts(base, rollout, policy, mergedBefore, () -> new StepTexts(files, plan, mergedBefore, () -> waitsFor(step))));
         List<PullRequest> elsewhere = mine.stream().filter(p -> !p.head().equals(branch)).toList();
         BranchState branchState = branch(next);
         Optional<StepPullRequest> stepPr = elsewhere.isEmpty() ? stepPullRequest(next, policy, rollout.name(), branchState)
@@ -152,10 +154,10 @@ final class Observe {
     }
 
     private AfterMerge afterMerge(MergedStep last, Rollout rollout, Policy policy) throws GitFailure, ForgeException {
-        Optional<FleetFiles> filesBefore = last.before().isPresent() ? Optional.of(workspace.files(last.before().get()))
+        Optional<PassCache.Snapshot> before = last.before().isPresent() ? Optional.of(cache.at(workspace, last.before().get()))
                 : Optional.empty();
-        Optional<Fleet> fleetBefore = filesBefore.flatMap(Observe::readQuietly);
-        Optional<Step> proposed = proposedBefore(last, rollout, policy, filesBefore, fleetBefore);
+        Optional<Fleet> fleetBefore = before.flatMap(PassCache.Snapshot::fleet);
+        Optional<Step> proposed = proposedBefore(last, rollout, policy, before);
         Optional<PullRequest> pr = forge.findByHead(settings.branchOf(rollout.name(), last.stepId()));
         Said said = pr.isPresent() ? said(pr.get(), rollout.name()) : Said.NOTHING;
         Gate.Result result = gateOf(last, rollout, proposed, fleetBefore);
@@ -196,7 +198,7 @@ final class Observe {
             throws GitFailure {
         List<String> clusters = !last.trailers().clusters().isEmpty() ? last.trailers().clusters()
                 : proposed.map(Step::clusters).orElse(List.of());
-        Optional<Fleet> atMerge = readQuietly(workspace.files(last.mergeCommit()));
+        Optional<Fleet> atMerge = cache.at(workspace, last.mergeCommit()).fleet();
         if (clusters.isEmpty() || fleetBefore.isEmpty() || atMerge.isEmpty()) {
             return new Gate.Result.Waiting("cannot tell which clusters step " + last.stepId() + " touched (its merge commit "
                     + "names none and the fleet before it does not re-plan to it)", Decide.FORGE_RETRY, List.of());
@@ -206,25 +208,12 @@ final class Observe {
     }
 
     /** The step as Drover would have proposed it on the state the merge was made onto. */
-    private Optional<Step> proposedBefore(MergedStep last, Rollout rollout, Policy policy, Optional<FleetFiles> files,
-            Optional<Fleet> fleet) {
-        if (files.isEmpty() || fleet.isEmpty()) {
+    private Optional<Step> proposedBefore(MergedStep last, Rollout rollout, Policy policy, Optional<PassCache.Snapshot> before) {
+        if (before.isEmpty() || before.get().fleet().isEmpty()) {
             return Optional.empty();
         }
-        try {
-            Plan plan = Planner.plan(fleet.get(), rollout, policy, TemplateSet.forFleet(files.get()));
-            return plan.steps().stream().findFirst().filter(s -> s.id().equals(last.stepId()));
-        } catch (PlanRefusedException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Fleet> readQuietly(FleetFiles files) {
-        try {
-            return Optional.of(FleetReader.read(files));
-        } catch (InvalidFleetException e) {
-            return Optional.empty();
-        }
+        return cache.plan(before.get(), rollout, policy).plan()
+                .flatMap(plan -> plan.steps().stream().findFirst().filter(s -> s.id().equals(last.stepId())));
     }
 
     /** The files of the step whose content at {@code commit} is not the step's. */

@@ -1,7 +1,5 @@
 package io.drover.reconcile;
 
-import io.drover.fleet.FleetReader;
-import io.drover.fleet.InvalidFleetException;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
 import io.drover.gate.Gate;
@@ -25,7 +23,8 @@ import java.util.List;
  * Level-based reconciliation of every rollout in the fleet repository. Each pass fetches, reads the
  * base branch, and for every rollout observes ({@link Observe}), decides ({@link Decide}, pure) and
  * acts ({@link Act}, the one writer): at most one write per rollout. Holds no state between
- * passes; a fresh reconciler on the same data directory carries on where another stopped.
+ * passes but a memo of pure functions of git object ids ({@link PassCache}); a fresh reconciler on
+ * the same data directory carries on where another stopped.
  */
 public final class Reconciler {
 
@@ -35,6 +34,8 @@ public final class Reconciler {
     private final Clock clock;
     private final ReconcileSettings settings;
     private final Leadership leadership;
+    /** Memo of pure reads and plans keyed by commit ids, so that an unchanged pass costs little. */
+    private final PassCache cache;
 
     public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings) {
         this(workspace, forge, gate, clock, settings, AlwaysLeader.INSTANCE);
@@ -43,6 +44,12 @@ public final class Reconciler {
     /** One of several replicas: only while {@code leadership} holds does {@link Act} write. */
     public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings,
             Leadership leadership) {
+        this(workspace, forge, gate, clock, settings, leadership, new PassCache());
+    }
+
+    Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings,
+            Leadership leadership, PassCache cache) {
+        this.cache = cache;
         this.leadership = leadership;
         this.workspace = workspace;
         this.forge = forge;
@@ -60,15 +67,14 @@ public final class Reconciler {
         workspace.fetch();
         String head = workspace.branchTip(settings.baseBranch()).orElseThrow(() ->
                 new GitFailure("origin has no branch " + settings.baseBranch() + " (drover.repo.branch)"));
-        FleetFiles files = workspace.files(head);
-        Fleet fleet;
-        try {
-            fleet = FleetReader.read(files);
-        } catch (InvalidFleetException e) {
+        PassCache.Snapshot base = cache.at(workspace, head);
+        if (base.invalid().isPresent()) {
             return List.of(Outcome.of("*", Action.BLOCKED, "the fleet repo at " + head.substring(0, 12)
-                    + " is invalid; nothing is proposed until it is fixed:\n" + e.getMessage()));
+                    + " is invalid; nothing is proposed until it is fixed:\n" + base.invalid().get().getMessage()));
         }
-        Observe observe = new Observe(workspace, forge, gate, settings, head, files, fleet,
+        FleetFiles files = base.files();
+        Fleet fleet = base.fleet().orElseThrow();
+        Observe observe = new Observe(workspace, forge, gate, settings, head, cache, base,
                 forge.openPullRequests(ReconcileSettings.BRANCH_PREFIX));
         Act act = new Act(workspace, forge, files, settings, clock, head, leadership);
         List<Outcome> outcomes = new ArrayList<>();

@@ -29,6 +29,10 @@ final class StepTexts {
     private final Plan plan;
     private final int mergedBefore;
     private final Supplier<String> gate;
+    /** Texts are pure functions of the fields above: rendered once, when first asked. */
+    private String planHash;
+    private String title;
+    private String bodyText;
 
     /** @param mergedBefore how many steps of this rollout are already merged */
     /** @param gate what Drover will wait for after the merge; asked only when a text is rendered */
@@ -52,7 +56,14 @@ final class StepTexts {
     }
 
     /** Identifies the plan this step was proposed from: the remaining steps with their edits. */
-    String planHash() {
+    synchronized String planHash() {
+        if (planHash == null) {
+            planHash = computePlanHash();
+        }
+        return planHash;
+    }
+
+    private String computePlanHash() {
         StringBuilder identity = new StringBuilder(plan.rollout().toString());
         for (Step s : plan.steps()) {
             identity.append(s.id());
@@ -96,8 +107,11 @@ final class StepTexts {
         return Texts.render(fleet, "commit/step.txt.qute", data());
     }
 
-    String title() {
-        return Texts.render(fleet, "pr/title.txt.qute", data()).strip();
+    synchronized String title() {
+        if (title == null) {
+            title = Texts.render(fleet, "pr/title.txt.qute", data()).strip();
+        }
+        return title;
     }
 
     /** The PR body for the step as the branch holds it at {@code commit}. */
@@ -106,8 +120,11 @@ final class StepTexts {
         return Texts.withMarker(text, marker(commit, text));
     }
 
-    private String bodyText() {
-        return Texts.render(fleet, "pr/body.md.qute", data());
+    private synchronized String bodyText() {
+        if (bodyText == null) {
+            bodyText = Texts.render(fleet, "pr/body.md.qute", data());
+        }
+        return bodyText;
     }
 
     Map<String, Object> data() {

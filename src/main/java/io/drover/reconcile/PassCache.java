@@ -1,0 +1,113 @@
+package io.drover.reconcile;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.drover.fleet.FleetReader;
+import io.drover.fleet.InvalidFleetException;
+import io.drover.git.FleetWorkspace;
+import io.drover.git.GitFailure;
+import io.drover.model.Fleet;
+import io.drover.model.FleetFiles;
+import io.drover.model.Rollout;
+import io.drover.planning.Plan;
+import io.drover.planning.PlanRefusedException;
+import io.drover.planning.Planner;
+import io.drover.policy.Policy;
+import io.drover.planning.templates.TemplateSet;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Memo of what a pass computes from immutable inputs only, so that a pass over an unchanged fleet
+ * repo neither re-reads nor re-plans. Every key is content-addressed: a commit id fixes the files,
+ * hence the fleet, templates and policies read from them; a plan is keyed by that commit id and by
+ * the rollout and policy (values, not paths). Never keyed by path or time: a cache keyed by path
+ * once served a stale fleet and stalled a rollout. Bounded, so that a long-running service holds
+ * only the last few commits. Holds no decision and no state a pass depends on beyond these memos:
+ * a fresh cache gives the same outcomes, only slower.
+ */
+final class PassCache {
+
+    /** The planner, a seam for tests that count its invocations. */
+    interface PlanFunction {
+        Plan plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates) throws PlanRefusedException;
+    }
+
+    /** The fleet reader, a seam for tests that count its invocations. */
+    interface ReadFunction {
+        Fleet read(FleetFiles files) throws InvalidFleetException;
+    }
+
+    /** The files at a commit and the fleet they read as, or why they do not. */
+    record Snapshot(String commit, FleetFiles files, Optional<Fleet> fleet, Optional<InvalidFleetException> invalid) {
+    }
+
+    /** A plan, or the planner's refusal. */
+    record Planned(Optional<Plan> plan, Optional<PlanRefusedException> refused) {
+    }
+
+    private record PlanKey(String commit, Rollout rollout, Policy policy) {
+    }
+
+    private record TextKey(String commit, Rollout rollout, Policy policy, int mergedBefore) {
+    }
+
+    /** Commits kept: the base tip and a few merge commits and their parents the gate looks at. */
+    static final int COMMITS = 16;
+    /** Plans kept: several rollouts, each on the tip and on the commit before its last merge. */
+    static final int PLANS = 64;
+
+    private final PlanFunction planner;
+    private final ReadFunction reader;
+    private final Cache<String, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(COMMITS).build();
+    private final Cache<PlanKey, Planned> plans = Caffeine.newBuilder().maximumSize(PLANS).build();
+    private final Cache<TextKey, StepTexts> texts = Caffeine.newBuilder().maximumSize(PLANS).build();
+
+    PassCache() {
+        this(Planner::plan, FleetReader::read);
+    }
+
+    PassCache(PlanFunction planner, ReadFunction reader) {
+        this.planner = planner;
+        this.reader = reader;
+    }
+
+    /** The files at {@code commit} and their fleet, read once per commit id. */
+    Snapshot at(FleetWorkspace workspace, String commit) throws GitFailure {
+        Snapshot known = snapshots.getIfPresent(commit);
+        if (known != null) {
+            return known;
+        }
+        FleetFiles files = workspace.files(commit);
+        Snapshot read;
+        try {
+            read = new Snapshot(commit, files, Optional.of(reader.read(files)), Optional.empty());
+        } catch (InvalidFleetException e) {
+            read = new Snapshot(commit, files, Optional.empty(), Optional.of(e));
+        }
+        snapshots.put(commit, read);
+        return read;
+    }
+
+    /** The plan of {@code rollout} under {@code policy} on a fleet that reads, planned once per key. */
+    Planned plan(Snapshot snapshot, Rollout rollout, Policy policy) {
+        Fleet fleet = snapshot.fleet().orElseThrow(() -> new IllegalArgumentException(
+                "no plan on commit " + snapshot.commit() + ": its fleet does not read"));
+        return plans.get(new PlanKey(snapshot.commit(), rollout, policy), key -> {
+            try {
+                return new Planned(Optional.of(planner.plan(fleet, rollout, policy, TemplateSet.forFleet(snapshot.files()))),
+                        Optional.empty());
+            } catch (PlanRefusedException e) {
+                return new Planned(Optional.empty(), Optional.of(e));
+            }
+        });
+    }
+
+    /**
+     * The texts of the next step of a cached plan, built once per key; they render lazily and keep
+     * what they rendered, so an unchanged pass renders no template again.
+     */
+    StepTexts texts(Snapshot snapshot, Rollout rollout, Policy policy, int mergedBefore, Supplier<StepTexts> build) {
+        return texts.get(new TextKey(snapshot.commit(), rollout, policy, mergedBefore), key -> build.get());
+    }
+}
