@@ -4,7 +4,6 @@ import io.drover.service.ReconcileService;
 import io.drover.status.RolloutView;
 import io.drover.status.RolloutsJson;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,9 +28,9 @@ public class StatusResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page() {
+    public String page() {
         List<RolloutView> rollouts = service.statusBoard().rollouts();
-        return status.data("rollouts", rollouts);
+        return status.data("rollouts", rollouts).render();
     }
 
     @GET
