@@ -16,6 +16,13 @@ public record MergedSteps(Set<String> stepIds, Optional<MergedStep> last) {
 
     private static final int HISTORY_LIMIT = 10_000;
 
+    /** The merged step ids, oldest first. */
+    public List<String> oldestFirst() {
+        List<String> ids = new java.util.ArrayList<>(stepIds);
+        java.util.Collections.reverse(ids);
+        return List.copyOf(ids);
+    }
+
     public static MergedSteps of(FleetWorkspace workspace, String head, String rollout) throws GitFailure {
         List<MainlineCommit> mainline = workspace.mainline(head, HISTORY_LIMIT);
         Set<String> ids = new LinkedHashSet<>();
@@ -32,6 +39,6 @@ public record MergedSteps(Set<String> stepIds, Optional<MergedStep> last) {
                 }
             }
         }
-        return new MergedSteps(Set.copyOf(ids), Optional.ofNullable(last));
+        return new MergedSteps(java.util.Collections.unmodifiableSet(ids), Optional.ofNullable(last));
     }
 }

@@ -52,6 +52,13 @@ final class Observe {
     private final FleetFiles files;
     private final Fleet fleet;
     private final List<PullRequest> openDroverPullRequests;
+    /** Per rollout, what the views need beyond {@link RolloutState}: read anyway for the decision, kept here for free. */
+    private final java.util.Map<String, Progress> progress = new java.util.HashMap<>();
+
+    /** A rollout's merged step ids (oldest first) and the steps still planned (next first). */
+    record Progress(List<String> merged, List<Step> remaining) {
+        static final Progress NONE = new Progress(List.of(), List.of());
+    }
 
     /** @param base the head commit's files, whose fleet reads */
     Observe(FleetWorkspace workspace, Forge forge, Gate gate, ReconcileSettings settings, String head,
@@ -77,10 +84,12 @@ final class Observe {
         Plan plan = planned.plan().orElseThrow();
         List<PullRequest> mine = openDroverPullRequests.stream().filter(p -> settings.isStepBranch(rollout.name(), p.head())).toList();
         if (plan.isEmpty()) {
+            progress.put(rollout.name(), new Progress(MergedSteps.of(workspace, head, rollout.name()).oldestFirst(), List.of()));
             return new RolloutState(rollout.name(), rollout.path(), rollout.targetVersion().toString(), policy, now,
                     Optional.empty(), Optional.empty(), mine, Optional.empty(), BranchState.absent(), Optional.empty());
         }
         MergedSteps merged = MergedSteps.of(workspace, head, rollout.name());
+        progress.put(rollout.name(), new Progress(merged.oldestFirst(), plan.steps()));
         Step step = plan.steps().get(0);
         String branch = settings.branchOf(rollout.name(), step.id());
         int mergedBefore = merged.stepIds().size();
@@ -98,6 +107,11 @@ final class Observe {
         }
         return new RolloutState(rollout.name(), rollout.path(), rollout.targetVersion().toString(), policy, now,
                 Optional.empty(), Optional.of(next), elsewhere, stepPr, branchState, last);
+    }
+
+    /** What {@link #rollout} saw of this rollout's steps; nothing when it did not get that far. */
+    Progress progress(String rollout) {
+        return progress.getOrDefault(rollout, Progress.NONE);
     }
 
     private Optional<StepPullRequest> stepPullRequest(Proposal next, Policy policy, String rollout, BranchState branch)

@@ -14,10 +14,12 @@ import io.drover.policy.InvalidPolicyException;
 import io.drover.policy.Policy;
 import io.drover.policy.PolicyCatalog;
 import io.drover.reconcile.Outcome.Action;
+import io.drover.status.RolloutView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Level-based reconciliation of every rollout in the fleet repository. Each pass fetches, reads the
@@ -36,6 +38,7 @@ public final class Reconciler {
     private final Leadership leadership;
     /** Memo of pure reads and plans keyed by commit ids, so that an unchanged pass costs little. */
     private final PassCache cache;
+    private final Consumer<RolloutView> views;
 
     public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings) {
         this(workspace, forge, gate, clock, settings, AlwaysLeader.INSTANCE);
@@ -44,12 +47,19 @@ public final class Reconciler {
     /** One of several replicas: only while {@code leadership} holds does {@link Act} write. */
     public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings,
             Leadership leadership) {
-        this(workspace, forge, gate, clock, settings, leadership, new PassCache());
+        this(workspace, forge, gate, clock, settings, leadership, view -> { });
+    }
+
+    /** As above, publishing each rollout's {@link RolloutView} to {@code views} after its pass. */
+    public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings,
+            Leadership leadership, Consumer<RolloutView> views) {
+        this(workspace, forge, gate, clock, settings, leadership, views, new PassCache());
     }
 
     Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings,
-            Leadership leadership, PassCache cache) {
+            Leadership leadership, Consumer<RolloutView> views, PassCache cache) {
         this.cache = cache;
+        this.views = views;
         this.leadership = leadership;
         this.workspace = workspace;
         this.forge = forge;
@@ -109,7 +119,11 @@ public final class Reconciler {
         try {
             Instant now = clock.instant();
             RolloutState state = observe.rollout(rollout, policy, now);
-            return act.apply(state, Decide.decide(state));
+            Decision decision = Decide.decide(state);
+            Outcome outcome = act.apply(state, decision);
+            Observe.Progress progress = observe.progress(rollout.name());
+            views.accept(RolloutViews.of(state, progress.merged(), progress.remaining(), decision, outcome));
+            return outcome;
         } catch (ForgeException e) {
             return Outcome.failed(rollout.name(), e.getMessage(), e.retryAfter());
         } catch (GitFailure | RuntimeException e) {

@@ -17,6 +17,7 @@ import io.drover.leader.Leadership;
 import io.drover.reconcile.Outcome;
 import io.drover.reconcile.ReconcileSettings;
 import io.drover.reconcile.Reconciler;
+import io.drover.status.StatusBoard;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -58,6 +59,7 @@ public class ReconcileService {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "drover-reconcile"));
     private final AtomicBoolean queued = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger triggers = new java.util.concurrent.atomic.AtomicInteger();
+    private final StatusBoard board = new StatusBoard();
     private volatile Reconciler reconciler;
     private volatile FleetWorkspace workspace;
     private volatile Instant notBefore = Instant.EPOCH;
@@ -147,6 +149,11 @@ public class ReconcileService {
         return true;
     }
 
+    /** The latest view of each rollout, as the last pass saw it. */
+    public StatusBoard statusBoard() {
+        return board;
+    }
+
     /** How many triggers arrived since start (schedule, webhooks), queued or folded. */
     public int triggerCount() {
         return triggers.get();
@@ -230,7 +237,7 @@ public class ReconcileService {
             GitHubForge forge = GitHubForge.connect(config.github().apiUrl(), config.github().token().orElseThrow(),
                     config.github().repository().orElseThrow(), config.repo().branch(), config.github().writeSpacing(), config.github().timeout(), clock);
             reconciler = new Reconciler(workspace, forge, gate, clock, new ReconcileSettings(config.repo().branch(),
-                            new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label(), config.dryRun()), leadership);
+                            new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label(), config.dryRun()), leadership, board);
         }
         return reconciler;
     }

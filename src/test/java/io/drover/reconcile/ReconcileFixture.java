@@ -58,9 +58,15 @@ final class ReconcileFixture implements AutoCloseable {
 
     /** One of several replicas, writing only while {@code leadership} says so. */
     Reconciler freshReconciler(Forge forge, Gate gate, io.drover.leader.Leadership leadership) throws Exception {
+        return freshReconciler(forge, gate, leadership, view -> { });
+    }
+
+    /** The same, publishing each rollout's view to {@code views} after every pass. */
+    Reconciler freshReconciler(Forge forge, Gate gate, io.drover.leader.Leadership leadership,
+            java.util.function.Consumer<io.drover.status.RolloutView> views) throws Exception {
         FleetWorkspace workspace = FleetWorkspace.open(dataDir, origin.url(), CredentialsProvider.getDefault());
         opened.add(workspace);
-        return new Reconciler(workspace, forge, gate, clock, SETTINGS, leadership);
+        return new Reconciler(workspace, forge, gate, clock, SETTINGS, leadership, views);
     }
 
     /** Merges whatever Drover opened and lets time pass beyond any soak, until a pass reports the rollout done. */

@@ -96,6 +96,6 @@ class UnchangedPassTest {
     private Reconciler reconciler(ReconcileFixture fixture) throws Exception {
         FleetWorkspace workspace = FleetWorkspace.open(fixture.dataDir, fixture.origin.url(), CredentialsProvider.getDefault());
         return new Reconciler(workspace, fixture.forge, new NoHealthGate(), fixture.clock, ReconcileFixture.SETTINGS,
-                AlwaysLeader.INSTANCE, cache);
+                AlwaysLeader.INSTANCE, view -> { }, cache);
     }
 }

@@ -1,0 +1,118 @@
+package io.drover.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.argocd.ArgoCdClient;
+import io.drover.argocd.ArgoCdGate;
+import io.drover.argocd.ArgoCdSettings;
+import io.drover.leader.AlwaysLeader;
+import io.drover.model.FleetFiles;
+import io.drover.reconcile.Outcome.Action;
+import io.drover.status.RolloutView;
+import io.drover.status.StatusBoard;
+import io.drover.status.StepState;
+import io.drover.status.StepView;
+import io.drover.testing.ExampleFleet;
+import io.drover.testing.argocd.SimulatedArgoCd;
+import io.drover.testing.argocd.StubArgoCd;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The view of a rollout the reconciler publishes after each pass follows the rollout through its
+ * states: PR open, gating with the gate's apps, soaking until a time, failed and paused.
+ */
+class RolloutViewTest {
+
+    private static final Duration RECHECK = Duration.ofSeconds(15);
+    private static StubArgoCd argoCd;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        argoCd = new StubArgoCd();
+        argoCd.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        argoCd.stop();
+    }
+
+    @Test
+    void theViewFollowsAStepFromItsPullRequestThroughGateAndSoakToAFailure() throws Exception {
+        argoCd.reset();
+        FleetFiles files = ExampleFleet.withFleetPolicy(ExampleFleet.defaultPolicyAnyTime());
+        try (ReconcileFixture fixture = new ReconcileFixture(tmp, files)) {
+            SimulatedArgoCd simulated = new SimulatedArgoCd(argoCd, fixture.origin.url());
+            StatusBoard board = new StatusBoard();
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge, gate(fixture), AlwaysLeader.INSTANCE, board);
+
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+            RolloutView opened = only(board);
+            assertThat(opened.rollout()).isEqualTo("production-1-31");
+            assertThat(opened.steps()).hasSize(32);
+            assertThat(opened.steps().get(0).state()).isEqualTo(StepState.PR_OPEN);
+            reconciler.pass();
+            opened = only(board);
+            assertThat(opened.steps().get(0).state()).isEqualTo(StepState.PR_OPEN);
+            assertThat(opened.steps().get(0).pr()).hasValueSatisfying(pr -> assertThat(pr.number()).isEqualTo(1));
+            assertThat(opened.steps().subList(1, 32)).extracting(StepView::state).containsOnly(StepState.PLANNED);
+            assertThat(opened.openPr()).isPresent();
+            assertThat(opened.gate()).isEmpty();
+
+            fixture.forge.mergeAsReviewer(1);
+            String merged = fixture.origin.tip("main").name();
+            simulated.syncTo(fixture.origin.files("main"), merged, "Progressing", Map.of());
+            reconciler.pass();
+            RolloutView gating = only(board);
+            assertThat(gating.steps().get(0).state()).isEqualTo(StepState.GATING);
+            assertThat(gating.steps().get(0).id()).isEqualTo(opened.steps().get(0).id());
+            assertThat(gating.steps().get(0).pr()).isPresent();
+            assertThat(gating.openPr()).isEmpty();
+            assertThat(gating.gate()).hasValueSatisfying(g -> {
+                assertThat(g.verdict()).isEqualTo("waiting");
+                assertThat(g.apps()).isNotEmpty().anySatisfy(a -> assertThat(a.health()).isEqualTo("Progressing"));
+            });
+
+            simulated.syncTo(fixture.origin.files("main"), merged, "Healthy", Map.of());
+            Outcome soak = reconciler.pass().get(0);
+            RolloutView soaking = only(board);
+            assertThat(soaking.steps().get(0).state()).isEqualTo(StepState.SOAKING);
+            assertThat(soaking.nextAt()).isEqualTo(soak.comeBackAt()).isPresent();
+            assertThat(soaking.next()).contains("soaks until");
+
+            fixture.clock.advance(Duration.ofMinutes(2));
+            simulated.syncTo(fixture.origin.files("main"), merged, "Healthy", Map.of("cluster-prod-euw-03", "Degraded"));
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.PAUSED);
+            RolloutView failed = only(board);
+            assertThat(failed.steps().get(0).state()).isEqualTo(StepState.FAILED);
+            assertThat(failed.pause().paused()).isTrue();
+            assertThat(failed.pause().reason()).contains("cluster-prod-euw-03");
+            assertThat(failed.gate()).hasValueSatisfying(g -> assertThat(g.apps())
+                    .anySatisfy(a -> assertThat(a.health()).isEqualTo("Degraded")));
+            argoCd.assertValidationPassed();
+        }
+    }
+
+    private static RolloutView only(StatusBoard board) {
+        List<RolloutView> rollouts = board.rollouts();
+        assertThat(rollouts).hasSize(1);
+        return rollouts.get(0);
+    }
+
+    private static ArgoCdGate gate(ReconcileFixture fixture) {
+        return new ArgoCdGate(new ArgoCdClient(new ArgoCdSettings(URI.create(argoCd.url()), StubArgoCd.TOKEN, false,
+                Optional.empty(), Duration.ofSeconds(30), RECHECK)), fixture.origin.url(), RECHECK);
+    }
+}
