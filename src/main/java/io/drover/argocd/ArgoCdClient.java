@@ -7,6 +7,7 @@ import io.drover.model.ExpectedApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import io.drover.ops.RemoteCalls;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,8 +35,16 @@ public final class ArgoCdClient {
     private final ArgoCdSettings settings;
     private final HttpClient http;
 
+    private final RemoteCalls calls;
+
     public ArgoCdClient(ArgoCdSettings settings) {
+        this(settings, RemoteCalls.NONE);
+    }
+
+    /** Reports each request (method, outcome, time) to {@code calls}. */
+    public ArgoCdClient(ArgoCdSettings settings, RemoteCalls calls) {
         this.settings = settings;
+        this.calls = calls;
         // HTTP/1.1: no h2c upgrade for proxies in front of a plain-HTTP dev Argo CD to stumble on.
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout());
@@ -58,7 +67,13 @@ public final class ArgoCdClient {
     private Map<String, Observation> all(List<ExpectedApplication> apps, boolean refresh) {
         Map<String, CompletableFuture<Observation>> pending = new LinkedHashMap<>();
         for (ExpectedApplication app : apps) {
+            long started = System.nanoTime();
             pending.put(app.name(), http.sendAsync(request(app, refresh), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> calls.request("argocd", "GET",
+                            response != null ? RemoteCalls.outcome(response.statusCode())
+                                    : failure instanceof java.net.http.HttpTimeoutException
+                                            || failure.getCause() instanceof java.net.http.HttpTimeoutException ? "timeout" : "error",
+                            java.time.Duration.ofNanos(System.nanoTime() - started)))
                     .thenApply(response -> observation(app, response))
                     .exceptionally(failure -> unreachable(app, refresh, failure)));
         }

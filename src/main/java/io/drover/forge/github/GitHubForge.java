@@ -1,6 +1,7 @@
 package io.drover.forge.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.ops.RemoteCalls;
 import io.drover.forge.Comment;
 import io.drover.forge.CommitStatus;
 import io.drover.forge.Forge;
@@ -64,12 +65,18 @@ public final class GitHubForge implements Forge {
      */
     public static GitHubForge connect(String apiUrl, String token, String repositoryName, String base, Duration writeSpacing,
             Duration requestTimeout, Clock clock) throws ForgeException {
+        return connect(apiUrl, token, repositoryName, base, writeSpacing, requestTimeout, clock, RemoteCalls.NONE);
+    }
+
+    /** As above, reporting each request (method, outcome, time) and the rate limit left to {@code calls}. */
+    public static GitHubForge connect(String apiUrl, String token, String repositoryName, String base, Duration writeSpacing,
+            Duration requestTimeout, Clock clock, RemoteCalls calls) throws ForgeException {
         if (!repositoryName.matches("[^/\\s]+/[^/\\s]+")) {
             throw new ForgeException("drover.github.repository must be owner/name, not '" + repositoryName + "'", Optional.empty(), null);
         }
         try {
             // A login with the token spares the library a GET /user at build time.
-            TimedConnector connector = new TimedConnector(requestTimeout);
+            TimedConnector connector = new TimedConnector(requestTimeout, calls);
             GitHub github = new GitHubBuilder().withEndpoint(apiUrl).withOAuthToken(token, "drover")
                     .withConnector(connector)
                     .withRateLimitHandler(LimitHandlers.primary(clock))

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import io.drover.ops.RemoteCalls;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
@@ -45,13 +46,42 @@ final class TimedConnector implements GitHubConnector {
     private record Kept(String etag, Map<String, List<String>> headers, byte[] body) {
     }
 
+    private final RemoteCalls calls;
+
     TimedConnector(Duration timeout) {
+        this(timeout, RemoteCalls.NONE);
+    }
+
+    TimedConnector(Duration timeout, RemoteCalls calls) {
         this.timeout = timeout;
+        this.calls = calls;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
     public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
+        long started = System.nanoTime();
+        String outcome = "error";
+        try {
+            GitHubConnectorResponse response = exchange(request);
+            outcome = RemoteCalls.outcome(response.statusCode());
+            String remaining = response.header("X-RateLimit-Remaining");
+            if (remaining != null && remaining.matches("\\d{1,18}")) {
+                calls.rateLimitRemaining(Long.parseLong(remaining));
+            }
+            return response;
+        } catch (HttpTimeoutException e) {
+            outcome = "timeout";
+            throw e;
+        } catch (UncheckedIOException e) {
+            outcome = e.getCause() instanceof HttpTimeoutException ? "timeout" : "error";
+            throw e;
+        } finally {
+            calls.request("github", request.method(), outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private GitHubConnectorResponse exchange(GitHubConnectorRequest request) throws IOException {
         HttpRequest.Builder builder;
         try {
             builder = HttpRequest.newBuilder(request.url().toURI()).timeout(timeout);
