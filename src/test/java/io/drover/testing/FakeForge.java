@@ -160,7 +160,16 @@ public final class FakeForge implements Forge {
         List<String> all = new ArrayList<>(pr.request().labels());
         labels.stream().filter(l -> !all.contains(l)).forEach(all::add);
         change(pr, new NewPullRequest(pr.request().head(), pr.request().base(), pr.request().title(), pr.request().body(), all));
-        writes.add("label #" + number);
+        writes.add("label #" + number + " " + String.join(",", labels));
+    }
+
+    @Override
+    public synchronized void removeLabel(int number, String label) {
+        Record pr = pull(number);
+        List<String> all = new ArrayList<>(pr.request().labels());
+        all.remove(label);
+        change(pr, new NewPullRequest(pr.request().head(), pr.request().base(), pr.request().title(), pr.request().body(), all));
+        writes.add("unlabel #" + number + " " + label);
     }
 
     @Override
