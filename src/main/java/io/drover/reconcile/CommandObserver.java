@@ -74,7 +74,7 @@ final class CommandObserver {
         Instant retry = steering.retried().get(last.get().step().stepId());
         PullRequest pr = last.get().pr().get();
         boolean saidSince = forge.comments(pr.number()).stream().anyMatch(c -> c.author().equals(pr.author())
-                && !c.createdAt().isBefore(retry) && GATE_STOP.matcher(c.body()).find());
+                && c.createdAt().isAfter(retry) && GATE_STOP.matcher(c.body()).find());
         if (saidSince) {
             return state;
         }

@@ -160,7 +160,7 @@ final class Decide {
     static Optional<Decision> gateFailedEarlier(RolloutState s) {
         return afterMerge(s).filter(m -> m.said().has(GATE_FAILED) || m.said().has(GATE_TIMEOUT)).map(m ->
                 rollbackOrPause(s, m, "gate of " + m.step().stepId() + " failed earlier (see #"
-                        + m.pr().map(PullRequest::number).orElse(0) + "); paused until that comment is deleted"));
+                        + m.pr().map(PullRequest::number).orElse(0) + "); paused until /drover retry there, or until that comment is deleted"));
     }
 
     static Optional<Decision> gateFailsNow(RolloutState s) {

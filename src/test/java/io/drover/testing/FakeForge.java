@@ -195,6 +195,16 @@ public final class FakeForge implements Forge {
         return post(number, user, body).id();
     }
 
+    /** A comment by someone who is no collaborator: the forge answers their permission as none (GitHub: 404). */
+    public synchronized long commentAsStranger(long id, String login, int number, String body) {
+        return post(number, new User(id, login, false, "none", "none"), body).id();
+    }
+
+    /** The labels a pull request has now. */
+    public synchronized List<String> labels(int number) {
+        return pull(number).request().labels();
+    }
+
     /** Gives the user this permission; users never added are no collaborators. */
     public synchronized void addUser(User user) {
         users.put(user.login().toLowerCase(java.util.Locale.ROOT), user);
