@@ -24,6 +24,9 @@ public interface Forge {
     /** Adds labels to the pull request; those it already has stay. */
     void addLabels(int number, List<String> labels) throws ForgeException;
 
+    /** Takes a label off a pull request or issue; one it does not have is no error. */
+    void removeLabel(int number, String label) throws ForgeException;
+
     /** Sets the pull request's title and body. */
     void edit(int number, String title, String body) throws ForgeException;
 

@@ -77,11 +77,17 @@ public record Policy(
         }
     }
 
-    /** Who may steer a rollout with ChatOps comments. */
-    public record ChatOpsAccess(Set<String> users, Set<String> teams) {
+    /**
+     * Who may give ChatOps commands beyond those with write access to the fleet repository, by
+     * numeric GitHub user id (a login can be renamed, an id cannot): {@code steer} may give every
+     * command, {@code pause} only pause (and status and help).
+     */
+    public record ChatOpsAccess(Set<Long> steer, Set<Long> pause) {
+        public static final ChatOpsAccess NONE = new ChatOpsAccess(Set.of(), Set.of());
+
         public ChatOpsAccess {
-            users = Set.copyOf(users);
-            teams = Set.copyOf(teams);
+            steer = Set.copyOf(steer);
+            pause = Set.copyOf(pause);
         }
     }
 }

@@ -29,6 +29,7 @@ record PolicyDocument(String apiVersion, String kind, Metadata metadata, Spec sp
     record Window(String name, String from, String until, List<String> days, String timeZone) {
     }
 
-    record ChatOps(List<String> users, List<String> teams) {
+    /** {@code users} and {@code teams} are read only to refuse them with a clear message. */
+    record ChatOps(List<Long> steer, List<Long> pause, List<Object> users, List<Object> teams) {
     }
 }

@@ -220,7 +220,7 @@ public final class PolicyReader {
         Map<StepKind, Duration> gateTimeouts = durationsByKind(spec.gateTimeouts(), "gateTimeouts", true);
         Duration defaultGate = Optional.ofNullable(spec.gateTimeouts()).map(m -> m.get("default"))
                 .flatMap(d -> duration(d, line("spec", "gateTimeouts", "default"))).orElse(Duration.ofMinutes(30));
-        PolicyDocument.ChatOps chatOps = orDefault(spec.chatOps(), new PolicyDocument.ChatOps(List.of(), List.of()));
+        Policy.ChatOpsAccess chatOps = chatOps(spec.chatOps());
         String naming = orDefault(spec.newClusterName(), "{prefix}-{seq}");
         if (!naming.contains("{seq}") && !naming.contains("{version}")) {
             problem(line("spec", "newClusterName"), "newClusterName '" + naming + "' gives every new cluster the same name",
@@ -233,9 +233,39 @@ public final class PolicyReader {
             throw new InvalidPolicyException(problems);
         }
         return new Policy(name, path, ramp, soak, inFlight, capacity, freeze, change, autoMerge, defaultGate,
-                gateTimeouts, new Policy.ChatOpsAccess(new LinkedHashSet<>(orDefault(chatOps.users(), List.of())),
-                        new LinkedHashSet<>(orDefault(chatOps.teams(), List.of()))),
+                gateTimeouts, chatOps,
                 naming, orDefault(spec.automaticRollback(), false));
+    }
+
+    /**
+     * Numeric user ids only. Logins are refused because a renamed login can be taken by someone
+     * else; teams because Drover's GitHub access cannot read team membership, and a setting it
+     * cannot check must not look as if it were enforced.
+     */
+    private Policy.ChatOpsAccess chatOps(PolicyDocument.ChatOps chatOps) {
+        if (chatOps == null) {
+            return Policy.ChatOpsAccess.NONE;
+        }
+        if (chatOps.users() != null && !chatOps.users().isEmpty()) {
+            problem(line("spec", "chatOps", "users"), "chatOps.users names logins, which can be renamed and then taken by "
+                    + "someone else", "list numeric GitHub user ids under chatOps.steer (every command) or chatOps.pause "
+                    + "(pause only); `gh api users/LOGIN --jq .id` prints one");
+        }
+        if (chatOps.teams() != null && !chatOps.teams().isEmpty()) {
+            problem(line("spec", "chatOps", "teams"), "chatOps.teams cannot be checked: Drover cannot read team membership "
+                    + "with the GitHub access it has", "list the team members' numeric user ids under chatOps.steer or chatOps.pause");
+        }
+        List<Long> steer = orDefault(chatOps.steer(), List.<Long>of());
+        List<Long> pause = orDefault(chatOps.pause(), List.<Long>of());
+        for (String field : List.of("steer", "pause")) {
+            List<Long> ids = field.equals("steer") ? steer : pause;
+            if (ids.stream().anyMatch(id -> id == null || id <= 0)) {
+                problem(line("spec", "chatOps", field), "chatOps." + field + " holds something that is not a GitHub user id",
+                        "numeric ids above 0 only, e.g. [583231]");
+            }
+        }
+        return new Policy.ChatOpsAccess(new LinkedHashSet<>(steer.stream().filter(id -> id != null && id > 0).toList()),
+                new LinkedHashSet<>(pause.stream().filter(id -> id != null && id > 0).toList()));
     }
 
     private List<Integer> checkRamp(List<Integer> ramp) {

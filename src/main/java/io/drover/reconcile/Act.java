@@ -82,6 +82,10 @@ final class Act {
             return recordGatePassed(state, g);
         } else if (decision instanceof OpenRollback r) {
             return openRollback(state, r);
+        } else if (decision instanceof Decision.Answer a) {
+            return answer(state, a);
+        } else if (decision instanceof Decision.OpenRevert r) {
+            return openRevert(state, r);
         }
         throw new IllegalStateException("no way to act on " + decision);
     }
@@ -196,14 +200,30 @@ final class Act {
     }
 
     private Outcome openRollback(RolloutState state, OpenRollback r) throws GitFailure, ForgeException {
-        var rollback = r.rollback();
         MergedStep step = r.last().step();
+        PullRequest opened = openRevertOf(state, step, r.rollback(), r.reason(), r.last().pr().map(PullRequest::number).orElse(0));
+        note(step.mergeCommit(), AuditEvent.rollbackOpened(state.rollout(), Decide.stepRef(step),
+                new AuditEvent.PullRequestRef(opened.number(), Optional.of(opened.url())), clock.instant(), r.reason()));
+        return Outcome.of(state.rollout(), Action.OPENED, "rollback of " + step.stepId() + " as #" + opened.number()
+                + "; the rollout stays paused");
+    }
+
+    /** One pull request of an aborted rollout's way back; the abort itself is in the trail already. */
+    private Outcome openRevert(RolloutState state, Decision.OpenRevert r) throws GitFailure, ForgeException {
+        PullRequest opened = openRevertOf(state, r.step(), r.revert(), r.reason(), 0);
+        return Outcome.of(state.rollout(), Action.OPENED, "revert of " + r.step().stepId() + " as #" + opened.number()
+                + " (rollout aborted)");
+    }
+
+    /** Pushes the branch that restores what the step's merge changed, unless it holds that already, and opens its pull request. */
+    private PullRequest openRevertOf(RolloutState state, MergedStep step, RolloutState.Rollback rollback, String reason,
+            int stepPr) throws GitFailure, ForgeException {
         Map<String, Object> data = new HashMap<>();
         data.put("rollout", state.rollout());
         data.put("step", Map.of("id", step.stepId(), "kind", step.kind().id()));
         data.put("mergeCommit", step.mergeCommit());
-        data.put("reason", r.reason());
-        data.put("stepPr", r.last().pr().map(PullRequest::number).orElse(0));
+        data.put("reason", reason);
+        data.put("stepPr", stepPr);
         data.put("files", rollback.changes().stream().map(c -> Map.of("action", c.action(), "path", c.path())).toList());
         data.put("branch", settings.baseBranch());
         Optional<String> existing = workspace.branchTip(rollback.branch());
@@ -212,13 +232,47 @@ final class Act {
                     settings.bot(), clock.instant());
             workspace.push(rollback.branch(), commit, existing);
         }
-        PullRequest opened = forge.open(new NewPullRequest(rollback.branch(), settings.baseBranch(),
+        return forge.open(new NewPullRequest(rollback.branch(), settings.baseBranch(),
                 Texts.render(files, "pr/rollback-title.txt.qute", data).strip(), Texts.render(files, "pr/rollback-body.md.qute", data),
                 List.of(settings.label(), settings.label() + "/rollback")));
-        note(step.mergeCommit(), AuditEvent.rollbackOpened(state.rollout(), Decide.stepRef(step),
-                new AuditEvent.PullRequestRef(opened.number(), Optional.of(opened.url())), clock.instant(), r.reason()));
-        return Outcome.of(state.rollout(), Action.OPENED, "rollback of " + step.stepId() + " as #" + opened.number()
-                + "; the rollout stays paused");
+    }
+
+    /**
+     * The reaction first (seen at once), then the decision into the trail, then its effects, then
+     * the reply: its marker makes the command answered, so a crash before it answers it again (the
+     * reaction and the effects are idempotent, the record is not repeated).
+     */
+    private Outcome answer(RolloutState state, Decision.Answer a) throws GitFailure, ForgeException {
+        String rollout = state.rollout();
+        forge.react(a.command().comment().id(), a.reaction());
+        if (a.record().isPresent()) {
+            note(head, a.record().get());
+        }
+        for (CommandEffect effect : a.effects()) {
+            if (effect instanceof CommandEffect.PausedLabel l) {
+                if (l.on()) {
+                    forge.addLabels(l.number(), List.of(pausedLabel()));
+                } else {
+                    forge.removeLabel(l.number(), pausedLabel());
+                }
+            } else if (effect instanceof CommandEffect.RebuildBranch r) {
+                rebuild(rollout, r.rebuild());
+            } else if (effect instanceof CommandEffect.CloseAborted c) {
+                String marker = "drover:" + Decide.SUPERSEDED + " aborted";
+                if (!forge.hasComment(c.pr().number(), marker)) {
+                    forge.comment(c.pr().number(), Texts.withMarker(c.why() + ": Drover closes this pull request.", marker));
+                }
+                forge.close(c.pr().number());
+            }
+        }
+        forge.comment(a.command().thread(), Texts.withMarker(a.reply(),
+                io.drover.chatops.CommandInbox.answeredMarker(a.command().comment().id()) + " rollout=" + rollout));
+        return Outcome.of(rollout, Action.UPDATED, a.detail());
+    }
+
+    /** The label on a paused rollout's step pull request: Drover's label, then {@code /paused}. */
+    private String pausedLabel() {
+        return settings.label() + "/paused";
     }
 
     /**
@@ -259,7 +313,7 @@ final class Act {
         return true;
     }
 
-    private static String describe(Decision decision) {
+    static String describe(Decision decision) {
         if (decision instanceof Propose p) {
             return "open " + p.next().numbered() + " from " + p.next().branch();
         } else if (decision instanceof Rebuild r) {
@@ -276,6 +330,10 @@ final class Act {
             return "record that the gate of " + g.step().stepId() + " passed";
         } else if (decision instanceof OpenRollback r) {
             return "open the rollback of " + r.last().step().stepId();
+        } else if (decision instanceof Decision.Answer a) {
+            return "answer " + a.detail();
+        } else if (decision instanceof Decision.OpenRevert r) {
+            return "open the pull request reverting " + r.step().stepId() + " (rollout aborted)";
         }
         return decision.toString();
     }

@@ -49,8 +49,11 @@ final class Decide {
     static final Duration WINDOW_HORIZON = Duration.ofDays(60);
 
     private static final List<Function<RolloutState, Optional<Decision>>> RULES = List.of(
+            CommandRules::answer,
+            CommandRules::aborted,
             Decide::planRefused,
             Decide::rolloutComplete,
+            CommandRules::paused,
             Decide::closeStaleStep,
             Decide::closedWithoutMerge,
             Decide::mergedButStillNext,
@@ -157,7 +160,7 @@ final class Decide {
     static Optional<Decision> gateFailedEarlier(RolloutState s) {
         return afterMerge(s).filter(m -> m.said().has(GATE_FAILED) || m.said().has(GATE_TIMEOUT)).map(m ->
                 rollbackOrPause(s, m, "gate of " + m.step().stepId() + " failed earlier (see #"
-                        + m.pr().map(PullRequest::number).orElse(0) + "); paused until that comment is deleted"));
+                        + m.pr().map(PullRequest::number).orElse(0) + "); paused until /drover retry there, or until that comment is deleted"));
     }
 
     static Optional<Decision> gateFailsNow(RolloutState s) {
@@ -172,7 +175,7 @@ final class Decide {
         return afterMerge(s).filter(m -> m.gate() instanceof Gate.Result.Waiting).map(m -> {
             Gate.Result.Waiting waiting = (Gate.Result.Waiting) m.gate();
             Duration timeout = s.policy().gateTimeoutOf(m.step().kind());
-            Instant deadline = m.step().mergedAt().plus(timeout);
+            Instant deadline = gateSince(s, m).plus(timeout);
             if (!s.now().isBefore(deadline)) {
                 return gateStops(s, m, GATE_TIMEOUT, "gate of " + m.step().stepId() + " did not pass within "
                         + StepTexts.human(timeout) + " of the merge: " + waiting.reason(), waiting);
@@ -280,6 +283,12 @@ final class Decide {
             }
         }
         return Hold.of(Action.PAUSED, detail);
+    }
+
+    /** The gate's timeout counts from the merge, or from a later {@code /drover retry}. */
+    private static Instant gateSince(RolloutState s, AfterMerge m) {
+        Instant retried = s.chatOps().steering().retried().getOrDefault(m.step().stepId(), m.step().mergedAt());
+        return retried.isAfter(m.step().mergedAt()) ? retried : m.step().mergedAt();
     }
 
     private static Optional<StepPullRequest> stepPr(RolloutState s, PullRequest.State state) {

@@ -1,6 +1,7 @@
 package io.drover.reconcile;
 
 import io.drover.audit.AuditEvent;
+import io.drover.chatops.ReceivedCommand;
 import io.drover.forge.CommitStatus;
 import io.drover.forge.PullRequest;
 import io.drover.reconcile.Outcome.Action;
@@ -55,6 +56,22 @@ sealed interface Decision {
 
     /** The merged step failed its gate and the policy asks for a rollback: open the reverting pull request. */
     record OpenRollback(AfterMerge last, Rollback rollback, String reason) implements Decision {
+    }
+
+    /**
+     * Answers a ChatOps command: the reaction at once, then the decision into the audit trail (on
+     * the base branch's head), then its effects, then the reply, whose marker makes the command
+     * answered. A refusal has neither record nor effects: it writes the reaction and the reply only.
+     */
+    record Answer(ReceivedCommand command, String reaction, String reply, Optional<AuditEvent> record,
+            List<CommandEffect> effects, String detail) implements Decision {
+        public Answer {
+            effects = List.copyOf(effects);
+        }
+    }
+
+    /** The rollout was aborted: open the pull request that reverts its newest merged step not reverted yet. */
+    record OpenRevert(MergedStep step, Rollback revert, String reason) implements Decision {
     }
 
     /** An event for the audit trail, noted on a commit under refs/notes/drover. */

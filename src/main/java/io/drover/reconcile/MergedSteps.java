@@ -24,21 +24,24 @@ public record MergedSteps(Set<String> stepIds, Optional<MergedStep> last) {
     }
 
     public static MergedSteps of(FleetWorkspace workspace, String head, String rollout) throws GitFailure {
-        List<MainlineCommit> mainline = workspace.mainline(head, HISTORY_LIMIT);
+        List<MergedStep> all = newestFirst(workspace, head, rollout);
         Set<String> ids = new LinkedHashSet<>();
-        MergedStep last = null;
-        for (MainlineCommit commit : mainline) {
+        all.forEach(step -> ids.add(step.stepId()));
+        return new MergedSteps(java.util.Collections.unmodifiableSet(ids), all.stream().findFirst());
+    }
+
+    /** Every merge of a step of the rollout on the base branch, newest first. */
+    static List<MergedStep> newestFirst(FleetWorkspace workspace, String head, String rollout) throws GitFailure {
+        List<MergedStep> merged = new java.util.ArrayList<>();
+        for (MainlineCommit commit : workspace.mainline(head, HISTORY_LIMIT)) {
             Optional<Trailers> trailers = Trailers.of(commit.message()).filter(t -> t.rollout().equals(rollout)).or(() ->
                     commit.mergedMessages().stream().map(Trailers::of).flatMap(Optional::stream)
                             .filter(t -> t.rollout().equals(rollout)).findFirst());
             if (trailers.isPresent()) {
-                ids.add(trailers.get().stepId());
-                if (last == null) {
-                    last = new MergedStep(trailers.get(), commit.id(), commit.firstParent(), commit.time(),
-                            Trailers.autoMerged(commit.message()));
-                }
+                merged.add(new MergedStep(trailers.get(), commit.id(), commit.firstParent(), commit.time(),
+                        Trailers.autoMerged(commit.message())));
             }
         }
-        return new MergedSteps(java.util.Collections.unmodifiableSet(ids), Optional.ofNullable(last));
+        return merged;
     }
 }

@@ -187,20 +187,28 @@ final class Observe {
         if (last.before().isEmpty()) {
             return Optional.empty();
         }
-        String branch = settings.rollbackBranchOf(rollout.name(), last.stepId());
+        return Optional.of(revert(workspace, forge, head, last, settings.rollbackBranchOf(rollout.name(), last.stepId())));
+    }
+
+    /**
+     * The changes on {@code head} that restore every file a step's merge changed as it was before,
+     * the files changed again since, and the pull request from {@code branch}, if there is one.
+     */
+    static Rollback revert(FleetWorkspace workspace, Forge forge, String head, MergedStep step, String branch)
+            throws GitFailure, ForgeException {
         Optional<PullRequest> pr = forge.findByHead(branch);
         List<FileChange> changes = new ArrayList<>();
         List<String> changedSince = new ArrayList<>();
-        String before = last.before().get();
-        for (String path : workspace.changedPaths(before, last.mergeCommit())) {
-            Optional<String> merged = workspace.read(last.mergeCommit(), path);
+        String before = step.before().orElseThrow();
+        for (String path : workspace.changedPaths(before, step.mergeCommit())) {
+            Optional<String> merged = workspace.read(step.mergeCommit(), path);
             Optional<String> now = workspace.read(head, path);
             if (!now.equals(merged)) {
                 changedSince.add(path);
             }
             changes.add(new FileChange(path, now, workspace.read(before, path)));
         }
-        return Optional.of(new Rollback(branch, pr, changes, changedSince));
+        return new Rollback(branch, pr, changes, changedSince);
     }
 
     /**

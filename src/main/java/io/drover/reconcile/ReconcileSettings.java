@@ -26,6 +26,11 @@ public record ReconcileSettings(String baseBranch, BotIdentity bot, String label
         return BRANCH_PREFIX + rollout + "/rollback/" + stepId;
     }
 
+    /** The branch of the pull request that reverts a step of an aborted rollout. */
+    public String abortBranchOf(String rollout, String stepId) {
+        return BRANCH_PREFIX + rollout + "/abort/" + stepId;
+    }
+
     /** Whether a branch is one of the rollout's step branches (not its rollbacks). */
     public boolean isStepBranch(String rollout, String branch) {
         String prefix = branchOf(rollout, "");

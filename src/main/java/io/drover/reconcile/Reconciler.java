@@ -39,6 +39,8 @@ public final class Reconciler {
     /** Memo of pure reads and plans keyed by commit ids, so that an unchanged pass costs little. */
     private final PassCache cache;
     private final Consumer<RolloutView> views;
+    /** Where commands are read besides the step pull request; the dashboard issue, once connected. */
+    private CommandThreads commandThreads = CommandThreads.NONE;
 
     public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings) {
         this(workspace, forge, gate, clock, settings, AlwaysLeader.INSTANCE);
@@ -68,6 +70,12 @@ public final class Reconciler {
         this.settings = settings;
     }
 
+    /** Reads ChatOps commands also from these threads (the rollout's dashboard issue). */
+    public Reconciler readingCommandsFrom(CommandThreads threads) {
+        this.commandThreads = threads;
+        return this;
+    }
+
     /**
      * One pass over every rollout. A failure reading the fleet repo or the list of Drover's pull
      * requests ends the pass (nothing can be judged); a failure within one rollout is that
@@ -87,9 +95,10 @@ public final class Reconciler {
         Observe observe = new Observe(workspace, forge, gate, settings, head, cache, base,
                 forge.openPullRequests(ReconcileSettings.BRANCH_PREFIX));
         Act act = new Act(workspace, forge, files, settings, clock, head, leadership);
+        CommandObserver commands = new CommandObserver(workspace, forge, settings, head, commandThreads);
         List<Outcome> outcomes = new ArrayList<>();
         for (Rollout rollout : fleet.rollouts().values()) {
-            outcomes.add(reconcile(rollout, files, observe, act));
+            outcomes.add(reconcile(rollout, files, observe, commands, act));
         }
         pushPendingNotes().ifPresent(outcomes::add);
         return outcomes;
@@ -109,7 +118,7 @@ public final class Reconciler {
         }
     }
 
-    private Outcome reconcile(Rollout rollout, FleetFiles files, Observe observe, Act act) {
+    private Outcome reconcile(Rollout rollout, FleetFiles files, Observe observe, CommandObserver commands, Act act) {
         Policy policy;
         try {
             policy = PolicyCatalog.resolve(files, rollout);
@@ -118,7 +127,7 @@ public final class Reconciler {
         }
         try {
             Instant now = clock.instant();
-            RolloutState state = observe.rollout(rollout, policy, now);
+            RolloutState state = commands.observe(observe.rollout(rollout, policy, now));
             Decision decision = Decide.decide(state);
             Outcome outcome = act.apply(state, decision);
             Observe.Progress progress = observe.progress(rollout.name());

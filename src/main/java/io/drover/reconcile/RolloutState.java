@@ -1,5 +1,7 @@
 package io.drover.reconcile;
 
+import io.drover.chatops.ReceivedCommand;
+import io.drover.chatops.Steering;
 import io.drover.forge.MergeReadiness;
 import io.drover.forge.PullRequest;
 import io.drover.gate.Gate;
@@ -30,10 +32,51 @@ record RolloutState(
         List<PullRequest> openElsewhere,
         Optional<StepPullRequest> stepPr,
         BranchState branch,
-        Optional<AfterMerge> last) {
+        Optional<AfterMerge> last,
+        ChatOps chatOps) {
 
     RolloutState {
         openElsewhere = List.copyOf(openElsewhere);
+    }
+
+    /** As observed before ChatOps is looked at. */
+    RolloutState(String rollout, String rolloutPath, String targetVersion, Policy policy, Instant now, Optional<String> refusal,
+            Optional<Proposal> next, List<PullRequest> openElsewhere, Optional<StepPullRequest> stepPr, BranchState branch,
+            Optional<AfterMerge> last) {
+        this(rollout, rolloutPath, targetVersion, policy, now, refusal, next, openElsewhere, stepPr, branch, last, ChatOps.NONE);
+    }
+
+    RolloutState withChatOps(ChatOps observed) {
+        return new RolloutState(rollout, rolloutPath, targetVersion, policy, now, refusal, next, openElsewhere, stepPr, branch, last,
+                observed);
+    }
+
+    /** The pull request commands are read from and labelled on: the next step's, or while it has none the last merged one's. */
+    Optional<PullRequest> currentPr() {
+        return stepPr.map(StepPullRequest::pr).or(() -> last.flatMap(AfterMerge::pr));
+    }
+
+    /**
+     * What ChatOps brought to this pass: the oldest command not answered yet, what people decided
+     * so far (from the audit trail), and when the open step pull request's head was committed.
+     */
+    record ChatOps(Optional<ReceivedCommand> command, Steering steering, Optional<Instant> headCommittedAt,
+            Optional<Unwind> unwind) {
+        static final ChatOps NONE = new ChatOps(Optional.empty(), Steering.NONE, Optional.empty(), Optional.empty());
+
+        ChatOps withoutCommand() {
+            return new ChatOps(Optional.empty(), steering, headCommittedAt, unwind);
+        }
+    }
+
+    /**
+     * An aborted rollout's way back: the steps whose revert is merged, and the newest merged step
+     * not reverted yet with its revert (empty when every step is reverted).
+     */
+    record Unwind(List<String> reverted, Optional<MergedStep> step, Optional<Rollback> revert) {
+        Unwind {
+            reverted = List.copyOf(reverted);
+        }
     }
 
     /** The next step's pull request, newest from its branch, with what Drover already said on it. */

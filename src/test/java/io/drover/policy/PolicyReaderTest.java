@@ -62,8 +62,7 @@ class PolicyReaderTest {
         assertThat(policy.gateTimeouts()).containsOnly(entry(StepKind.ADD_CLUSTER, Duration.ofMinutes(60)));
         assertThat(policy.gateTimeoutOf(StepKind.ADD_CLUSTER)).isEqualTo(Duration.ofMinutes(60));
         assertThat(policy.gateTimeoutOf(StepKind.SHIFT_TRAFFIC)).isEqualTo(Duration.ofMinutes(30));
-        assertThat(policy.chatOps().users()).isEmpty();
-        assertThat(policy.chatOps().teams()).isEmpty();
+        assertThat(policy.chatOps()).isEqualTo(Policy.ChatOpsAccess.NONE);
         assertThat(policy.newClusterName()).isEqualTo("{prefix}-{seq}");
         assertThat(policy.automaticRollback()).isFalse();
     }
@@ -95,8 +94,7 @@ class PolicyReaderTest {
         assertThat(policy.defaultGateTimeout()).isEqualTo(Duration.ofMinutes(45));
         assertThat(policy.gateTimeoutOf(StepKind.ADD_CLUSTER)).isEqualTo(Duration.ofMinutes(90));
         assertThat(policy.gateTimeoutOf(StepKind.DRAIN_CLUSTER)).isEqualTo(Duration.ofMinutes(45));
-        assertThat(policy.chatOps().users()).isEmpty();
-        assertThat(policy.chatOps().teams()).containsExactly("platform-oncall");
+        assertThat(policy.chatOps()).isEqualTo(Policy.ChatOpsAccess.NONE);
         assertThat(policy.automaticRollback()).isTrue();
     }
 
@@ -411,6 +409,34 @@ class PolicyReaderTest {
     }
 
     @Test
+    void chatOpsAllowsByNumericIdToSteerOrOnlyToPause() throws Exception {
+        Policy policy = PolicyReader.read(PATH, edit("    steer: []", "    steer: [583231]")
+                .replace("    pause: []", "    pause: [9, 583231]"));
+
+        assertThat(policy.chatOps().steer()).containsExactly(583231L);
+        assertThat(policy.chatOps().pause()).containsExactlyInAnyOrder(9L, 583231L);
+    }
+
+    @Test
+    void chatOpsRefusesLoginsAndTeamsItCannotCheck() throws Exception {
+        String text = edit("    steer: []", "    users: [alice]").replace("    pause: []", "    teams: [platform-oncall]");
+
+        InvalidPolicyException e = catchThrowableOfType(InvalidPolicyException.class, () -> PolicyReader.read(PATH, text));
+
+        assertThat(e.problems()).extracting(Problem::message).containsExactly(
+                "chatOps.users names logins, which can be renamed and then taken by someone else",
+                "chatOps.teams cannot be checked: Drover cannot read team membership with the GitHub access it has");
+        assertThat(e.problems().get(1).fix()).contains("numeric user ids under chatOps.steer or chatOps.pause");
+    }
+
+    @Test
+    void chatOpsRefusesALoginWhereAnIdBelongs() throws Exception {
+        Problem problem = singleProblem(edit("    steer: []", "    steer: [alice]"));
+
+        assertThat(problem.message() + " " + problem.fix()).contains("steer");
+    }
+
+    @Test
     void severalProblemsAreReportedTogether() throws Exception {
         String text = edit("trafficRamp: [10, 25, 50, 100]", "trafficRamp: [10, 25, 50]")
                 .replace("    shift-traffic: 15m\n", "    shift-traffic: soon\n")
@@ -481,11 +507,11 @@ class PolicyReaderTest {
     @Test
     void emptyListItemsAreReportedAtTheirLineInsteadOfCrashing() throws Exception {
         InvalidPolicyException e = catchThrowableOfType(InvalidPolicyException.class, () -> PolicyReader.read(PATH,
-                edit("days: [MON, TUE, WED, THU, FRI]", "days: [MON, ~]").replace("    users: []", "    users:\n      -")));
+                edit("days: [MON, TUE, WED, THU, FRI]", "days: [MON, ~]").replace("    steer: []", "    steer:\n      -")));
 
         assertThat(e.problems()).extracting(Problem::line, Problem::message).containsExactly(
                 tuple(27, "spec.changeWindows[].days has an empty item"),
-                tuple(39, "spec.chatOps.users has an empty item"));
+                tuple(39, "spec.chatOps.steer has an empty item"));
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.fix()).isEqualTo("remove it, or write its value"));
     }
 

@@ -87,6 +87,14 @@ final class CrashingForge implements Forge {
     }
 
     @Override
+    public void removeLabel(int number, String label) throws ForgeException {
+        around("unlabel", () -> {
+            forge.removeLabel(number, label);
+            return null;
+        });
+    }
+
+    @Override
     public void edit(int number, String title, String body) throws ForgeException {
         around("edit", () -> {
             forge.edit(number, title, body);

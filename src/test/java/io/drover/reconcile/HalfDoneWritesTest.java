@@ -52,7 +52,7 @@ class HalfDoneWritesTest {
         assertThat(fixture.forge.pull(1).request().labels()).containsExactly("drover", "drover/add-cluster");
         assertThat(pass().detail()).contains("for review and merge of #1");
         assertThat(fixture.forge.pulls()).hasSize(1);
-        assertThat(fixture.forge.writes()).containsExactly("open #1 " + FIRST, "label #1");
+        assertThat(fixture.forge.writes()).containsExactly("open #1 " + FIRST, "label #1 drover,drover/add-cluster");
     }
 
     @ParameterizedTest

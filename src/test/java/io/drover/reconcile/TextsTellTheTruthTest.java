@@ -37,8 +37,8 @@ class TextsTellTheTruthTest {
      * Policy settings Drover reads but does not act on yet, and the words that would promise them.
      * When Drover starts acting on one, remove it here and its mark in docs/policies.md.
      */
-    private static final Map<String, List<String>> NOT_ACTED_ON = Map.of(
-            "chatOps", List.of("zelda-oncall", "/drover ", "chatops"));
+    /** Policy settings Drover reads but does not act on yet, and words that would promise them. None at present. */
+    private static final Map<String, List<String>> NOT_ACTED_ON = Map.of();
 
     /** Without a health gate no step text may say a step was seen healthy; the gate's own comments say what it saw. */
     private static final List<String> NO_HEALTH_GATE = List.of("healthy", "synced", "passed its gate", "gates passed");
@@ -46,7 +46,7 @@ class TextsTellTheTruthTest {
     private static final String POLICY = ExampleFleet.defaultPolicyAnyTime()
             .replace("  autoMerge: []", "  autoMerge: [add-cluster]")
             .replace("    default: 30m\n    add-cluster: 60m", "    default: 47m\n    add-cluster: 53m")
-            .replace("    teams: []", "    teams: [zelda-oncall]")
+            .replace("    pause: []", "    pause: [4242]")
             .replace("automaticRollback: false", "automaticRollback: true");
 
     @Test
@@ -54,7 +54,7 @@ class TextsTellTheTruthTest {
         FleetFiles files = ExampleFleet.withFleetPolicy(POLICY);
         Plan plan = Planning.plan(files);
         assertThat(plan.policy().gateTimeoutOf(plan.steps().get(0).kind())).hasToString("PT53M");
-        assertThat(plan.policy().chatOps().teams()).containsExactly("zelda-oncall");
+        assertThat(plan.policy().chatOps().pause()).containsExactly(4242L);
         assertThat(plan.policy().automaticRollback()).isTrue();
         Rollout rollout = plan.rollout();
         Map<String, Object> commentData = new HashMap<>(Map.of("rolloutPath", rollout.path(), "head", "drover/" + rollout.name() + "/x",

@@ -160,7 +160,16 @@ public final class FakeForge implements Forge {
         List<String> all = new ArrayList<>(pr.request().labels());
         labels.stream().filter(l -> !all.contains(l)).forEach(all::add);
         change(pr, new NewPullRequest(pr.request().head(), pr.request().base(), pr.request().title(), pr.request().body(), all));
-        writes.add("label #" + number);
+        writes.add("label #" + number + " " + String.join(",", labels));
+    }
+
+    @Override
+    public synchronized void removeLabel(int number, String label) {
+        Record pr = pull(number);
+        List<String> all = new ArrayList<>(pr.request().labels());
+        all.remove(label);
+        change(pr, new NewPullRequest(pr.request().head(), pr.request().base(), pr.request().title(), pr.request().body(), all));
+        writes.add("unlabel #" + number + " " + label);
     }
 
     @Override
@@ -184,6 +193,16 @@ public final class FakeForge implements Forge {
     public synchronized long commentAs(User user, int number, String body) {
         addUser(user);
         return post(number, user, body).id();
+    }
+
+    /** A comment by someone who is no collaborator: the forge answers their permission as none (GitHub: 404). */
+    public synchronized long commentAsStranger(long id, String login, int number, String body) {
+        return post(number, new User(id, login, false, "none", "none"), body).id();
+    }
+
+    /** The labels a pull request has now. */
+    public synchronized List<String> labels(int number) {
+        return pull(number).request().labels();
     }
 
     /** Gives the user this permission; users never added are no collaborators. */

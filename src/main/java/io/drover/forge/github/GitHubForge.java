@@ -134,6 +134,24 @@ public final class GitHubForge implements Forge {
         });
     }
 
+    /**
+     * GitHub's API subset Drover keeps to has no "remove one label": the issue's labels are read,
+     * then set without it (PATCH of the issue). A label someone adds in between is lost; Drover
+     * only calls this to take its own paused label off.
+     */
+    @Override
+    public void removeLabel(int number, String label) throws ForgeException {
+        call("unlabel #" + number, () -> {
+            GHIssue issue = repository().getIssue(number);
+            List<String> names = issue.getLabels().stream().map(GHLabel::getName).toList();
+            if (names.contains(label)) {
+                spacing.beforeWrite();
+                issue.setLabels(names.stream().filter(n -> !n.equals(label)).toArray(String[]::new));
+            }
+            return null;
+        });
+    }
+
     /** GitHub takes title and body in separate requests here; only what differs from the last answer is sent. */
     @Override
     public void edit(int number, String title, String body) throws ForgeException {

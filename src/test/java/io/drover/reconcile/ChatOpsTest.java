@@ -1,0 +1,358 @@
+package io.drover.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.forge.PullRequest;
+import io.drover.gate.Gate;
+import io.drover.gate.NoHealthGate;
+import io.drover.model.FleetFiles;
+import io.drover.model.StepKind;
+import io.drover.reconcile.Outcome.Action;
+import io.drover.testing.ExampleFleet;
+import io.drover.testing.FakeForge;
+import io.drover.testing.FakeForge.User;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jgit.lib.Ref;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * ChatOps end to end: comments on the step pull request of a real origin through the fake forge,
+ * passes of reconcilers (fresh ones for restarts), and what was written.
+ */
+class ChatOpsTest {
+
+    private static final String ROLLOUT = "production-1-31";
+    private static final String FIRST_STEP = "add-prod-euw-03";
+    /** Allowed by the policy to give every command, and to pause only. */
+    private static final long STEERER = 4001;
+    private static final long PAUSER = 4002;
+    private static final User ALICE = User.withRole(1001, "alice", "write");
+
+    @TempDir
+    Path tmp;
+    ReconcileFixture fixture;
+    /** The gate each reconciler of the test uses; a test may switch it. */
+    final AtomicReference<Gate> gate = new AtomicReference<>(new NoHealthGate());
+
+    @AfterEach
+    void close() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private Reconciler start() throws Exception {
+        String policy = ExampleFleet.defaultPolicyAnyTime().replace("    steer: []", "    steer: [" + STEERER + "]")
+                .replace("    pause: []", "    pause: [" + PAUSER + "]");
+        fixture = new ReconcileFixture(tmp, ExampleFleet.withFleetPolicy(policy));
+        Reconciler reconciler = restart();
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+        return reconciler;
+    }
+
+    /** A reconciler as a restarted service builds it. */
+    private Reconciler restart() throws Exception {
+        return fixture.freshReconciler(fixture.forge, new Gate() {
+            @Override
+            public Result check(Request request) {
+                return gate.get().check(request);
+            }
+
+            @Override
+            public String waitsFor(StepKind kind, List<String> clusters, io.drover.model.Fleet before, io.drover.model.Fleet after) {
+                return "the test's gate";
+            }
+        });
+    }
+
+    private FakeForge forge() {
+        return fixture.forge;
+    }
+
+    private List<String> writesDuring(Reconciler reconciler) throws Exception {
+        int before = forge().writes().size();
+        reconciler.pass();
+        List<String> all = forge().writes();
+        return all.subList(before, all.size());
+    }
+
+    private Map<String, List<String>> notes() throws Exception {
+        Ref ref = fixture.origin.repository().exactRef("refs/notes/drover");
+        if (ref == null) {
+            return Map.of();
+        }
+        try (var workspace = io.drover.git.FleetWorkspace.reading(fixture.origin.repository())) {
+            return workspace.notes();
+        }
+    }
+
+    private String lastComment(int number) {
+        List<String> comments = forge().pull(number).comments();
+        return comments.get(comments.size() - 1);
+    }
+
+    // ---- authorization, deny by default ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"read", "triage"})
+    void withoutWriteAccessACommandIsRefusedWithAReactionAndAReplyAndNothingElse(String role) throws Exception {
+        Reconciler reconciler = start();
+        long comment = forge().commentAs(User.withRole(2001, "rita", role), 1, "/drover pause");
+        Map<String, List<String>> notesBefore = notes();
+
+        List<String> writes = writesDuring(reconciler);
+
+        assertThat(writes).containsExactly("react -1 to comment " + comment, "comment #1");
+        assertThat(lastComment(1)).contains("@rita may not give this command", "write access", "Nothing was done",
+                "drover:command id=" + comment);
+        assertThat(forge().labels(1)).doesNotContain("drover/paused");
+        assertThat(notes()).isEqualTo(notesBefore);
+        assertThat(writesDuring(reconciler)).as("answered once").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"write", "maintain", "admin"})
+    void writeMaintainAndAdminMayPause(String role) throws Exception {
+        Reconciler reconciler = start();
+        long comment = forge().commentAs(User.withRole(2002, "wes", role), 1, "/drover pause looks odd");
+
+        List<String> writes = writesDuring(reconciler);
+
+        assertThat(writes).containsExactly("react +1 to comment " + comment, "label #1 drover/paused", "comment #1");
+        assertThat(lastComment(1)).contains("@wes paused rollout " + ROLLOUT, "Reason: looks odd");
+        assertThat(notes().values()).flatExtracting(l -> l).anySatisfy(line -> assertThat(line)
+                .contains("\"event\":\"paused\"", "\"by\":\"wes\"", "\"byId\":2002", "\"reason\":\"looks odd\"",
+                        "#issuecomment-" + comment));
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.PAUSED);
+    }
+
+    @Test
+    void thePolicyAllowsByNumericIdAWiderGroupToPauseThanToSteer() throws Exception {
+        Reconciler reconciler = start();
+        User pauser = User.withRole(PAUSER, "pat", "read");
+        User steerer = User.withRole(STEERER, "stella", "triage");
+
+        long pause = forge().commentAs(pauser, 1, "/drover pause");
+        assertThat(writesDuring(reconciler)).contains("react +1 to comment " + pause, "label #1 drover/paused");
+        long resumeByPauser = forge().commentAs(pauser, 1, "/drover resume");
+        assertThat(writesDuring(reconciler)).containsExactly("react -1 to comment " + resumeByPauser, "comment #1");
+        assertThat(lastComment(1)).contains("to be allowed to steer by the policy");
+        long resume = forge().commentAs(steerer, 1, "/drover resume");
+
+        assertThat(writesDuring(reconciler)).containsExactly("react +1 to comment " + resume, "unlabel #1 drover/paused",
+                "comment #1");
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.WAITING);
+    }
+
+    @Test
+    void aRenamedLoginKeepsItsIdsRightsAndNeverLendsThemToWhoeverTakesTheOldLogin() throws Exception {
+        Reconciler reconciler = start();
+        // stella (id STEERER) was renamed; her comments now show her new login, which has read access only.
+        long byNewLogin = forge().commentAs(User.withRole(STEERER, "stella-renamed", "read"), 1, "/drover pause");
+        assertThat(writesDuring(reconciler)).contains("react +1 to comment " + byNewLogin);
+        // Someone else (id 666) now holds admin under a login an old comment still shows for id 2003.
+        forge().addUser(User.withRole(666, "oldname", "admin"));
+        long stale = forge().commentAsStranger(2003, "oldname", 1, "/drover resume");
+
+        assertThat(writesDuring(reconciler)).containsExactly("react -1 to comment " + stale, "comment #1");
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.PAUSED);
+    }
+
+    @Test
+    void botsAndDroverItselfAreIgnoredWithoutAnyWrite() throws Exception {
+        Reconciler reconciler = start();
+        forge().commentAs(User.bot(3001, "renovate[bot]"), 1, "/drover pause");
+        forge().commentAs(new User(3002, "ci-helper[bot]", false, "write", "write"), 1, "/drover abort");
+        forge().comment(1, "/drover pause");
+        List<String> before = forge().writes();
+
+        Outcome outcome = reconciler.pass().get(0);
+
+        assertThat(forge().writes()).isEqualTo(before);
+        assertThat(outcome.action()).isEqualTo(Action.WAITING);
+    }
+
+    @Test
+    void anUnknownUserIsRefused() throws Exception {
+        Reconciler reconciler = start();
+        long comment = forge().commentAsStranger(5001, "drive-by", 1, "/drover abort now");
+
+        assertThat(writesDuring(reconciler)).containsExactly("react -1 to comment " + comment, "comment #1");
+        assertThat(forge().pull(1).state()).isEqualTo(PullRequest.State.OPEN);
+        assertThat(notes().values()).flatExtracting(l -> l).noneMatch(l -> l.contains("aborted"));
+    }
+
+    // ---- comments act once or never ----
+
+    @Test
+    void editedAndDeletedCommentsNeverActAndAReplayedOneActsOnce() throws Exception {
+        Reconciler reconciler = start();
+        long edited = forge().commentAs(ALICE, 1, "LGTM");
+        forge().editComment(edited, "/drover abort");
+        long deleted = forge().commentAs(ALICE, 1, "/drover abort");
+        forge().deleteComment(deleted);
+        assertThat(writesDuring(reconciler)).isEmpty();
+
+        long pause = forge().commentAs(ALICE, 1, "/drover pause");
+        writesDuring(reconciler);
+        // Every later pass, and a restarted Drover, sees the same comment again: it is answered already.
+        assertThat(writesDuring(reconciler)).isEmpty();
+        assertThat(writesDuring(restart())).isEmpty();
+        forge().editComment(pause, "/drover abort");
+        assertThat(writesDuring(restart())).isEmpty();
+
+        assertThat(forge().reactions(pause)).containsExactly("+1");
+        assertThat(forge().pull(1).comments()).filteredOn(c -> c.contains("drover:command id=" + pause)).hasSize(1);
+    }
+
+    @Test
+    void helpStatusAndUnknownVerbsAreAnswered() throws Exception {
+        Reconciler reconciler = start();
+        forge().commentAs(ALICE, 1, "/drover help");
+        reconciler.pass();
+        assertThat(lastComment(1)).contains(io.drover.chatops.CommandHelp.markdown().strip());
+        forge().commentAs(ALICE, 1, "/drover status");
+        reconciler.pass();
+        assertThat(lastComment(1)).contains("rollout `" + ROLLOUT + "`", "waiting, for review and merge of #1");
+        long typo = forge().commentAs(ALICE, 1, "/drover pasue");
+        reconciler.pass();
+        assertThat(lastComment(1)).contains("`/drover pasue` is not a command", "Did you mean `/drover pause`?");
+        assertThat(forge().reactions(typo)).containsExactly("confused");
+    }
+
+    // ---- durable decisions ----
+
+    @Test
+    void aPauseSurvivesARestartAndAResumeGoesOn() throws Exception {
+        Reconciler reconciler = start();
+        forge().commentAs(ALICE, 1, "/drover pause until the load test is done");
+        reconciler.pass();
+        forge().mergeAsReviewer(1);
+        fixture.clock.advance(Duration.ofHours(3));
+
+        Outcome afterRestart = restart().pass().get(0);
+        assertThat(afterRestart.action()).isEqualTo(Action.PAUSED);
+        assertThat(afterRestart.detail()).contains("paused by @alice (until the load test is done)");
+        fixture.clock.advance(Duration.ofHours(3));
+        assertThat(restart().pass().get(0).action()).isEqualTo(Action.PAUSED);
+        assertThat(forge().pulls()).hasSize(1);
+
+        forge().commentAs(ALICE, 1, "/drover resume");
+        Reconciler again = restart();
+        again.pass();
+        assertThat(forge().labels(1)).doesNotContain("drover/paused");
+        assertThat(untilOpened(again)).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryAfterAFailedGateChecksItAgain() throws Exception {
+        Reconciler reconciler = start();
+        gate.set(new Gate() {
+            @Override
+            public Result check(Request request) {
+                return new Gate.Result.Failed("shop-prod-euw-03 Degraded", List.of());
+            }
+
+            @Override
+            public String waitsFor(StepKind kind, List<String> clusters, io.drover.model.Fleet before, io.drover.model.Fleet after) {
+                return "";
+            }
+        });
+        forge().mergeAsReviewer(1);
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.PAUSED);
+        assertThat(reconciler.pass().get(0).detail()).contains("failed earlier");
+
+        gate.set(new NoHealthGate());
+        assertThat(reconciler.pass().get(0).detail()).as("sticky until retried").contains("failed earlier");
+        forge().commentAs(ALICE, 1, "/drover retry");
+        reconciler.pass();
+        assertThat(lastComment(1)).contains("the gate of step " + FIRST_STEP + " is checked again");
+
+        Outcome next = reconciler.pass().get(0);
+        assertThat(next.detail()).contains("passed; soaks until");
+        assertThat(untilOpened(restart())).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryOnAnOpenStepRebuildsItsBranch() throws Exception {
+        Reconciler reconciler = start();
+        var before = fixture.origin.tip("drover/" + ROLLOUT + "/" + FIRST_STEP);
+        fixture.clock.advance(Duration.ofMinutes(1));
+        forge().commentAs(ALICE, 1, "/drover retry");
+
+        reconciler.pass();
+
+        assertThat(fixture.origin.tip("drover/" + ROLLOUT + "/" + FIRST_STEP)).isNotEqualTo(before);
+        assertThat(lastComment(1)).contains("rebuilt the branch of #1");
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.WAITING);
+    }
+
+    @Test
+    void anAbortClosesTheStepAndProposesTheRevertsNewestFirstUntilTheFleetIsBack() throws Exception {
+        Reconciler reconciler = start();
+        FleetFiles original = fixture.origin.files("main");
+        forge().mergeAsReviewer(1);
+        int opened = untilOpened(reconciler);
+        forge().mergeAsReviewer(opened);
+        int third = untilOpened(reconciler);
+        forge().commentAs(ALICE, third, "/drover abort the new image is broken");
+
+        reconciler.pass();
+        assertThat(forge().pull(third).state()).isEqualTo(PullRequest.State.CLOSED);
+        assertThat(lastComment(third)).contains("aborted rollout " + ROLLOUT);
+
+        int revertSecond = untilOpened(reconciler);
+        assertThat(forge().pull(revertSecond).request().head()).isEqualTo("drover/" + ROLLOUT + "/abort/" + stepOf(opened));
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.WAITING);
+        forge().mergeAsReviewer(revertSecond);
+        int revertFirst = untilOpened(restart());
+        assertThat(forge().pull(revertFirst).request().head()).isEqualTo("drover/" + ROLLOUT + "/abort/" + FIRST_STEP);
+        forge().mergeAsReviewer(revertFirst);
+
+        Outcome done = restart().pass().get(0);
+        assertThat(done.action()).isEqualTo(Action.DONE);
+        assertThat(done.detail()).contains("aborted by @alice (the new image is broken)", "every merged step is reverted");
+        assertThat(fixture.origin.files("main").asMap()).isEqualTo(original.asMap());
+
+        // The audit trail, read from Git alone, holds the decision (drover audit prints it: AuditCommandTest).
+        assertThat(decisions()).singleElement().satisfies(d -> {
+            assertThat(d.event().event()).isEqualTo("aborted");
+            assertThat(d.event().by()).contains(new io.drover.audit.AuditEvent.Actor("alice", java.util.Optional.of(1001L)));
+            assertThat(d.event().reason()).contains("the new image is broken");
+            assertThat(d.event().comment().orElseThrow()).contains("/issues/" + third + "#issuecomment-");
+        });
+    }
+
+    private String stepOf(int number) {
+        String head = forge().pull(number).request().head();
+        return head.substring(head.lastIndexOf('/') + 1);
+    }
+
+    /** Passes (time moving on past soaks) until one opens a pull request; its number. */
+    private int untilOpened(Reconciler reconciler) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            Outcome outcome = reconciler.pass().get(0);
+            if (outcome.action() == Action.OPENED) {
+                return forge().pulls().size();
+            }
+            assertThat(outcome.action()).as(outcome.toString()).isIn(Action.WAITING, Action.UPDATED);
+            fixture.clock.advance(Duration.ofMinutes(20));
+        }
+        throw new AssertionError("nothing opened");
+    }
+
+    private List<io.drover.audit.TrailEntry> decisions() throws Exception {
+        try (var history = io.drover.git.FleetWorkspace.reading(fixture.origin.repository())) {
+            var trail = io.drover.audit.TrailReader.read(history, "main", fixture.origin.tip("main").name());
+            return trail.rollouts().stream().filter(r -> r.name().equals(ROLLOUT)).findFirst().orElseThrow().decisions();
+        }
+    }
+}
