@@ -26,7 +26,7 @@ import javax.net.ssl.SSLException;
  * for together, so a slow Argo CD costs one timeout, not one per application. Every way a call
  * can go wrong ends as {@link Observation.Unreadable} with the reason and what to do about it.
  */
-public final class ArgoCdClient {
+public final class ArgoCdClient implements ArgoCdApplications {
 
     /** gRPC's NotFound, in the body of Argo CD's own 404s. */
     private static final int NOT_FOUND = 5;
@@ -54,12 +54,13 @@ public final class ArgoCdClient {
         this.http = builder.build();
     }
 
-    /** What Argo CD reports now about each application, by name. */
+    @Override
     public Map<String, Observation> look(List<ExpectedApplication> apps) {
         return all(apps, false);
     }
 
     /** Asks Argo CD to refresh each application ({@code refresh=normal}) and returns what it reports after. */
+    @Override
     public Map<String, Observation> refresh(List<ExpectedApplication> apps) {
         return all(apps, true);
     }

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class ArgoCdGate implements Gate {
 
-    private final ArgoCdClient argoCd;
+    private final ArgoCdApplications argoCd;
     private final String fleetRepoUrl;
     private final Duration recheck;
 
@@ -31,7 +31,7 @@ public final class ArgoCdGate implements Gate {
      * @param fleetRepoUrl the fleet repository; the revisions of application sources that point
      *                     elsewhere (a Helm chart repository, say) are not the gate's business
      */
-    public ArgoCdGate(ArgoCdClient argoCd, String fleetRepoUrl, Duration recheck) {
+    public ArgoCdGate(ArgoCdApplications argoCd, String fleetRepoUrl, Duration recheck) {
         this.argoCd = argoCd;
         this.fleetRepoUrl = fleetRepoUrl;
         this.recheck = recheck;
