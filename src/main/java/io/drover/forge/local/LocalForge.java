@@ -200,6 +200,14 @@ public final class LocalForge implements Forge {
     }
 
     @Override
+    public synchronized void removeLabel(int number, String label) throws ForgeException {
+        StoredPull pull = pull(number);
+        List<String> rest = new ArrayList<>(pull.labels());
+        rest.remove(label);
+        save(pull.withLabels(rest));
+    }
+
+    @Override
     public synchronized void edit(int number, String title, String body) throws ForgeException {
         save(pull(number).withTexts(title, body));
     }
