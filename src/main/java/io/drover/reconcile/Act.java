@@ -20,6 +20,7 @@ import io.drover.reconcile.Decision.Propose;
 import io.drover.reconcile.Decision.Rebuild;
 import io.drover.reconcile.Decision.RecordGatePassed;
 import io.drover.reconcile.Decision.Say;
+import io.drover.reconcile.Decision.WriteDashboard;
 import io.drover.reconcile.Outcome.Action;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -82,6 +83,8 @@ final class Act {
             return recordGatePassed(state, g);
         } else if (decision instanceof OpenRollback r) {
             return openRollback(state, r);
+        } else if (decision instanceof WriteDashboard d) {
+            return writeDashboard(d);
         }
         throw new IllegalStateException("no way to act on " + decision);
     }
@@ -195,6 +198,17 @@ final class Act {
                 g.soakUntil());
     }
 
+    /** Labels go with the create request, so an issue Drover opened is always found again by the next pass. */
+    private Outcome writeDashboard(WriteDashboard d) throws ForgeException {
+        if (d.issue().isPresent()) {
+            forge.updateIssueBody(d.issue().get(), d.body());
+            return Outcome.of(d.rollout(), Action.UPDATED, "dashboard #" + d.issue().get());
+        }
+        var opened = forge.createIssue(DashboardText.title(d.rollout()), d.body(),
+                List.of(settings.label(), DashboardIssues.label(settings.label())));
+        return Outcome.of(d.rollout(), Action.OPENED, "dashboard #" + opened.number());
+    }
+
     private Outcome openRollback(RolloutState state, OpenRollback r) throws GitFailure, ForgeException {
         var rollback = r.rollback();
         MergedStep step = r.last().step();
@@ -276,6 +290,8 @@ final class Act {
             return "record that the gate of " + g.step().stepId() + " passed";
         } else if (decision instanceof OpenRollback r) {
             return "open the rollback of " + r.last().step().stepId();
+        } else if (decision instanceof WriteDashboard d) {
+            return d.issue().map(n -> "rewrite the dashboard #" + n).orElse("open the dashboard issue");
         }
         return decision.toString();
     }

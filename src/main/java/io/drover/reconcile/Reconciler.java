@@ -2,6 +2,7 @@ package io.drover.reconcile;
 
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
+import io.drover.forge.Issue;
 import io.drover.gate.Gate;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +41,8 @@ public final class Reconciler {
     /** Memo of pure reads and plans keyed by commit ids, so that an unchanged pass costs little. */
     private final PassCache cache;
     private final Consumer<RolloutView> views;
+    /** Whether each pass keeps the rollouts' dashboard issues current; see {@link #withDashboards()}. */
+    private final boolean dashboards;
 
     public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings) {
         this(workspace, forge, gate, clock, settings, AlwaysLeader.INSTANCE);
@@ -58,6 +62,12 @@ public final class Reconciler {
 
     Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings,
             Leadership leadership, Consumer<RolloutView> views, PassCache cache) {
+        this(workspace, forge, gate, clock, settings, leadership, views, cache, false);
+    }
+
+    private Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings,
+            Leadership leadership, Consumer<RolloutView> views, PassCache cache, boolean dashboards) {
+        this.dashboards = dashboards;
         this.cache = cache;
         this.views = views;
         this.leadership = leadership;
@@ -66,6 +76,15 @@ public final class Reconciler {
         this.gate = gate;
         this.clock = clock;
         this.settings = settings;
+    }
+
+    /**
+     * The same reconciler, also keeping one dashboard issue per rollout current (opened labelled
+     * {@code LABEL} and {@code LABEL/dashboard}, its body rewritten only when it changes), at the
+     * cost of one issue-list request per pass.
+     */
+    public Reconciler withDashboards() {
+        return new Reconciler(workspace, forge, gate, clock, settings, leadership, views, cache, true);
     }
 
     /**
@@ -87,9 +106,12 @@ public final class Reconciler {
         Observe observe = new Observe(workspace, forge, gate, settings, head, cache, base,
                 forge.openPullRequests(ReconcileSettings.BRANCH_PREFIX));
         Act act = new Act(workspace, forge, files, settings, clock, head, leadership);
+        // One list request per pass finds every rollout's dashboard.
+        Optional<List<Issue>> dashboards = this.dashboards
+                ? Optional.of(forge.issues(DashboardIssues.label(settings.label()))) : Optional.empty();
         List<Outcome> outcomes = new ArrayList<>();
         for (Rollout rollout : fleet.rollouts().values()) {
-            outcomes.add(reconcile(rollout, files, observe, act));
+            outcomes.add(reconcile(rollout, files, observe, act, dashboards));
         }
         pushPendingNotes().ifPresent(outcomes::add);
         return outcomes;
@@ -109,7 +131,20 @@ public final class Reconciler {
         }
     }
 
-    private Outcome reconcile(Rollout rollout, FleetFiles files, Observe observe, Act act) {
+    /**
+     * The dashboard after the rollout's own write, so that it shows what that write did. A failure
+     * here propagates as the rollout's failure: the next pass tries again.
+     */
+    private void writeDashboard(RolloutState state, Act act, RolloutView view, FleetFiles files, List<Issue> dashboards)
+            throws GitFailure, ForgeException {
+        var existing = DashboardIssues.find(dashboards, state.rollout(), forge.login());
+        var write = DashboardIssues.decide(state.rollout(), existing, DashboardText.body(files, view));
+        if (write.isPresent()) {
+            act.apply(state, write.get());
+        }
+    }
+
+    private Outcome reconcile(Rollout rollout, FleetFiles files, Observe observe, Act act, Optional<List<Issue>> dashboards) {
         Policy policy;
         try {
             policy = PolicyCatalog.resolve(files, rollout);
@@ -122,7 +157,11 @@ public final class Reconciler {
             Decision decision = Decide.decide(state);
             Outcome outcome = act.apply(state, decision);
             Observe.Progress progress = observe.progress(rollout.name());
-            views.accept(RolloutViews.of(state, progress.merged(), progress.remaining(), decision, outcome));
+            RolloutView view = RolloutViews.of(state, progress.merged(), progress.remaining(), decision, outcome);
+            views.accept(view);
+            if (dashboards.isPresent()) {
+                writeDashboard(state, act, view, files, dashboards.get());
+            }
             return outcome;
         } catch (ForgeException e) {
             return Outcome.failed(rollout.name(), e.getMessage(), e.retryAfter());
