@@ -132,8 +132,8 @@ public final class Reconciler {
     }
 
     /**
-     * The dashboard after the rollout's own write, so that it shows what that write did. A failure
-     * here propagates as the rollout's failure: the next pass tries again.
+     * The dashboard after the rollout's own write, so that it shows what that write did. A forge
+     * failure here is added to the rollout's outcome; the next pass tries again.
      */
     private void writeDashboard(RolloutState state, Act act, RolloutView view, FleetFiles files, List<Issue> dashboards)
             throws GitFailure, ForgeException {
@@ -160,7 +160,14 @@ public final class Reconciler {
             RolloutView view = RolloutViews.of(state, progress.merged(), progress.remaining(), decision, outcome);
             views.accept(view);
             if (dashboards.isPresent()) {
-                writeDashboard(state, act, view, files, dashboards.get());
+                try {
+                    writeDashboard(state, act, view, files, dashboards.get());
+                } catch (ForgeException e) {
+                    // The rollout's own write is done and stays reported; the next pass writes the dashboard.
+                    return new Outcome(outcome.rollout(), outcome.action(),
+                            outcome.detail() + "; dashboard not written yet: " + e.getMessage(), outcome.comeBackAt(),
+                            e.retryAfter());
+                }
             }
             return outcome;
         } catch (ForgeException e) {
