@@ -74,4 +74,15 @@ public interface Forge {
     Optional<Issue> issue(int number) throws ForgeException;
 
     void updateIssueBody(int number, String body) throws ForgeException;
+
+    /** Open issues (not pull requests) carrying {@code label}, oldest first: one list request. */
+    List<Issue> issues(String label) throws ForgeException;
+
+    /**
+     * The login Drover writes as, when the forge knows it without an extra request; empty when
+     * it does not, and then issues are not told apart by who opened them.
+     */
+    default Optional<String> login() {
+        return Optional.empty();
+    }
 }

@@ -20,6 +20,7 @@ import io.drover.reconcile.Decision.Propose;
 import io.drover.reconcile.Decision.Rebuild;
 import io.drover.reconcile.Decision.RecordGatePassed;
 import io.drover.reconcile.Decision.Say;
+import io.drover.reconcile.Decision.WriteDashboard;
 import io.drover.reconcile.Outcome.Action;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -86,6 +87,8 @@ final class Act {
             return answer(state, a);
         } else if (decision instanceof Decision.OpenRevert r) {
             return openRevert(state, r);
+        } else if (decision instanceof WriteDashboard d) {
+            return writeDashboard(d);
         }
         throw new IllegalStateException("no way to act on " + decision);
     }
@@ -197,6 +200,17 @@ final class Act {
                         "soakUntil", g.soakUntil().toString()));
         return Outcome.waitUntil(state.rollout(), "gate of " + g.step().stepId() + " passed; soaks until " + g.soakUntil(),
                 g.soakUntil());
+    }
+
+    /** Labels go with the create request, so an issue Drover opened is always found again by the next pass. */
+    private Outcome writeDashboard(WriteDashboard d) throws ForgeException {
+        if (d.issue().isPresent()) {
+            forge.updateIssueBody(d.issue().get(), d.body());
+            return Outcome.of(d.rollout(), Action.UPDATED, "dashboard #" + d.issue().get());
+        }
+        var opened = forge.createIssue(DashboardText.title(d.rollout()), d.body(),
+                List.of(settings.label(), DashboardIssues.label(settings.label())));
+        return Outcome.of(d.rollout(), Action.OPENED, "dashboard #" + opened.number());
     }
 
     private Outcome openRollback(RolloutState state, OpenRollback r) throws GitFailure, ForgeException {
@@ -334,6 +348,8 @@ final class Act {
             return "answer " + a.detail();
         } else if (decision instanceof Decision.OpenRevert r) {
             return "open the pull request reverting " + r.step().stepId() + " (rollout aborted)";
+        } else if (decision instanceof WriteDashboard d) {
+            return d.issue().map(n -> "rewrite the dashboard #" + n).orElse("open the dashboard issue");
         }
         return decision.toString();
     }

@@ -74,6 +74,14 @@ sealed interface Decision {
     record OpenRevert(MergedStep step, Rollback revert, String reason) implements Decision {
     }
 
+    /**
+     * Bring the rollout's dashboard issue up to date: open it (labelled, in one request) when
+     * {@code issue} is empty, else rewrite its body. Decided after the rollout's own decision, and
+     * only when the body differs from what the issue says.
+     */
+    record WriteDashboard(String rollout, Optional<Integer> issue, String body) implements Decision {
+    }
+
     /** An event for the audit trail, noted on a commit under refs/notes/drover. */
     record Noted(String commit, AuditEvent event) {
     }

@@ -2,6 +2,7 @@ package io.drover.reconcile;
 
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
+import io.drover.forge.Issue;
 import io.drover.gate.Gate;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +43,8 @@ public final class Reconciler {
     private final Consumer<RolloutView> views;
     /** Where commands are read besides the step pull request; the dashboard issue, once connected. */
     private CommandThreads commandThreads = CommandThreads.NONE;
+    /** Whether each pass keeps the rollouts' dashboard issues current; see {@link #withDashboards()}. */
+    private final boolean dashboards;
 
     public Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings) {
         this(workspace, forge, gate, clock, settings, AlwaysLeader.INSTANCE);
@@ -60,6 +64,12 @@ public final class Reconciler {
 
     Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings,
             Leadership leadership, Consumer<RolloutView> views, PassCache cache) {
+        this(workspace, forge, gate, clock, settings, leadership, views, cache, false);
+    }
+
+    private Reconciler(FleetWorkspace workspace, Forge forge, Gate gate, Clock clock, ReconcileSettings settings,
+            Leadership leadership, Consumer<RolloutView> views, PassCache cache, boolean dashboards) {
+        this.dashboards = dashboards;
         this.cache = cache;
         this.views = views;
         this.leadership = leadership;
@@ -74,6 +84,16 @@ public final class Reconciler {
     public Reconciler readingCommandsFrom(CommandThreads threads) {
         this.commandThreads = threads;
         return this;
+    }
+
+    /**
+     * The same reconciler, also keeping one dashboard issue per rollout current (opened labelled
+     * {@code LABEL} and {@code LABEL/dashboard}, its body rewritten only when it changes), at the
+     * cost of one issue-list request per pass.
+     */
+    public Reconciler withDashboards() {
+        return new Reconciler(workspace, forge, gate, clock, settings, leadership, views, cache, true)
+                .readingCommandsFrom(commandThreads);
     }
 
     /**
@@ -96,9 +116,12 @@ public final class Reconciler {
                 forge.openPullRequests(ReconcileSettings.BRANCH_PREFIX));
         Act act = new Act(workspace, forge, files, settings, clock, head, leadership);
         CommandObserver commands = new CommandObserver(workspace, forge, settings, head, commandThreads);
+        // One list request per pass finds every rollout's dashboard.
+        Optional<List<Issue>> dashboards = this.dashboards
+                ? Optional.of(forge.issues(DashboardIssues.label(settings.label()))) : Optional.empty();
         List<Outcome> outcomes = new ArrayList<>();
         for (Rollout rollout : fleet.rollouts().values()) {
-            outcomes.add(reconcile(rollout, files, observe, commands, act));
+            outcomes.add(reconcile(rollout, files, observe, commands, act, dashboards));
         }
         pushPendingNotes().ifPresent(outcomes::add);
         return outcomes;
@@ -118,7 +141,21 @@ public final class Reconciler {
         }
     }
 
-    private Outcome reconcile(Rollout rollout, FleetFiles files, Observe observe, CommandObserver commands, Act act) {
+    /**
+     * The dashboard after the rollout's own write, so that it shows what that write did. A forge
+     * failure here is added to the rollout's outcome; the next pass tries again.
+     */
+    private void writeDashboard(RolloutState state, Act act, RolloutView view, FleetFiles files, List<Issue> dashboards)
+            throws GitFailure, ForgeException {
+        var existing = DashboardIssues.find(dashboards, state.rollout(), forge.login());
+        var write = DashboardIssues.decide(state.rollout(), existing, DashboardText.body(files, view));
+        if (write.isPresent()) {
+            act.apply(state, write.get());
+        }
+    }
+
+    private Outcome reconcile(Rollout rollout, FleetFiles files, Observe observe, CommandObserver commands, Act act,
+            Optional<List<Issue>> dashboards) {
         Policy policy;
         try {
             policy = PolicyCatalog.resolve(files, rollout);
@@ -131,7 +168,18 @@ public final class Reconciler {
             Decision decision = Decide.decide(state);
             Outcome outcome = act.apply(state, decision);
             Observe.Progress progress = observe.progress(rollout.name());
-            views.accept(RolloutViews.of(state, progress.merged(), progress.remaining(), decision, outcome));
+            RolloutView view = RolloutViews.of(state, progress.merged(), progress.remaining(), decision, outcome);
+            views.accept(view);
+            if (dashboards.isPresent()) {
+                try {
+                    writeDashboard(state, act, view, files, dashboards.get());
+                } catch (ForgeException e) {
+                    // The rollout's own write is done and stays reported; the next pass writes the dashboard.
+                    return new Outcome(outcome.rollout(), outcome.action(),
+                            outcome.detail() + "; dashboard not written yet: " + e.getMessage(), outcome.comeBackAt(),
+                            e.retryAfter());
+                }
+            }
             return outcome;
         } catch (ForgeException e) {
             return Outcome.failed(rollout.name(), e.getMessage(), e.retryAfter());

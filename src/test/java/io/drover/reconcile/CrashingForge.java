@@ -157,6 +157,16 @@ final class CrashingForge implements Forge {
     }
 
     @Override
+    public List<Issue> issues(String label) throws ForgeException {
+        return forge.issues(label);
+    }
+
+    @Override
+    public Optional<String> login() {
+        return forge.login();
+    }
+
+    @Override
     public Optional<Issue> issue(int number) throws ForgeException {
         return forge.issue(number);
     }

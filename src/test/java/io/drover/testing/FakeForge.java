@@ -87,6 +87,13 @@ public final class FakeForge implements Forge {
         return List.copyOf(pulls.values());
     }
 
+    /** How many times Drover listed issues: the dashboard must cost one list per pass at most. */
+    public synchronized int issueLists() {
+        return issueLists;
+    }
+
+    private int issueLists;
+
     public synchronized List<String> writes() {
         return List.copyOf(writes);
     }
@@ -287,7 +294,8 @@ public final class FakeForge implements Forge {
     @Override
     public synchronized Issue createIssue(String title, String body, List<String> labels) {
         int number = nextNumber++;
-        issues.put(number, new Issue(number, "https://forge.example/issues/" + number, title, body, Issue.State.OPEN, labels));
+        issues.put(number, new Issue(number, "https://forge.example/issues/" + number, title, body, Issue.State.OPEN, labels,
+                BOT_LOGIN));
         issueThreads.put(number, new ArrayList<>());
         writes.add("create issue #" + number);
         return issues.get(number);
@@ -299,9 +307,34 @@ public final class FakeForge implements Forge {
     }
 
     @Override
+    public synchronized List<Issue> issues(String label) {
+        issueLists++;
+        return issues.values().stream().filter(i -> i.state() == Issue.State.OPEN && i.labels().contains(label)).toList();
+    }
+
+    @Override
+    public Optional<String> login() {
+        return Optional.of(BOT_LOGIN);
+    }
+
+    /** An issue opened on github.com by someone else (or by Drover, when {@code author} is its login). */
+    public synchronized Issue issueBy(String author, String title, String body, List<String> labels) {
+        int number = nextNumber++;
+        issues.put(number, new Issue(number, "https://forge.example/issues/" + number, title, body, Issue.State.OPEN, labels, author));
+        issueThreads.put(number, new ArrayList<>());
+        return issues.get(number);
+    }
+
+    /** Every issue, in the order they were opened. */
+    public synchronized List<Issue> allIssues() {
+        return List.copyOf(issues.values());
+    }
+
+    @Override
     public synchronized void updateIssueBody(int number, String body) throws ForgeException {
         Issue issue = issue(number).orElseThrow(() -> new ForgeException("no issue #" + number + " (HTTP 404)", Optional.empty(), null));
-        issues.put(number, new Issue(number, issue.url(), issue.title(), body, issue.state(), issue.labels()));
+        issues.put(number, new Issue(number, issue.url(), issue.title(), body, issue.state(), issue.labels(),
+                issue.author()));
         writes.add("edit issue #" + number);
     }
 

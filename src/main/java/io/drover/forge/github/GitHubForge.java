@@ -251,10 +251,25 @@ public final class GitHubForge implements Forge {
         });
     }
 
-    private static Issue issueView(GHIssue issue) {
+    @Override
+    public List<Issue> issues(String label) throws ForgeException {
+        // The issues list holds pull requests too; Drover's dashboards are issues only.
+        return call("list open issues labelled " + label, () -> {
+            List<Issue> found = new java.util.ArrayList<>();
+            for (GHIssue issue : repository().queryIssues().label(label).state(GHIssueState.OPEN)
+                    .direction(org.kohsuke.github.GHDirection.ASC).pageSize(100).list()) {
+                if (!issue.isPullRequest()) {
+                    found.add(issueView(issue));
+                }
+            }
+            return found;
+        });
+    }
+
+    private static Issue issueView(GHIssue issue) throws IOException {
         return new Issue(issue.getNumber(), String.valueOf(issue.getHtmlUrl()), issue.getTitle(), issue.getBody(),
                 issue.getState() == GHIssueState.OPEN ? Issue.State.OPEN : Issue.State.CLOSED,
-                issue.getLabels().stream().map(GHLabel::getName).toList());
+                issue.getLabels().stream().map(GHLabel::getName).toList(), issue.getUser() == null ? "" : issue.getUser().getLogin());
     }
 
     private String repositoryPath() {

@@ -419,7 +419,17 @@ public final class LocalForge implements Forge {
     }
 
     private Issue view(StoredIssue issue) {
-        return new Issue(issue.number(), url(issue.number()), issue.title(), issue.body(), issue.state(), issue.labels());
+        // Only Drover opens issues on the local forge.
+        return new Issue(issue.number(), url(issue.number()), issue.title(), issue.body(), issue.state(), issue.labels(),
+                drover.login());
+    }
+
+    @Override
+    public synchronized List<Issue> issues(String label) {
+        return issues.values().stream()
+                .filter(i -> i.state() == Issue.State.OPEN && i.labels().contains(label))
+                .map(this::view)
+                .toList();
     }
 
     /** Where a person reads the pull request or issue: its JSON file. */

@@ -122,7 +122,8 @@ class GitHubForgeChatOpsTest {
 
         Issue read = forge.issue(created.number()).orElseThrow();
         assertThat(read).isEqualTo(new Issue(created.number(), created.url(), "Drover rollout prod-1.31",
-                "| step | state |\n| drain | done |", Issue.State.OPEN, List.of("drover", "drover/dashboard")));
+                "| step | state |\n| drain | done |", Issue.State.OPEN, List.of("drover", "drover/dashboard"),
+                read.author()));
         List<Comment> comments = forge.comments(created.number());
         assertThat(comments).extracting(Comment::body).containsExactly("Paused by @alice", "/drover resume");
         assertThat(comments.get(1).url()).isEqualTo(created.url() + "#issuecomment-" + command);

@@ -1,0 +1,108 @@
+package io.drover.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drover.forge.Issue;
+import io.drover.testing.FakeForge;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard issue through a rollout: opened once, rewritten when it changes, found again after a restart or crash. */
+class DashboardIssueTest {
+
+    private static final String MARKER = "<!-- drover:dashboard rollout=production-1-31 -->";
+
+    @TempDir
+    Path tmp;
+    ReconcileFixture fixture;
+
+    @AfterEach
+    void close() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private List<Issue> dashboards() {
+        return fixture.forge.allIssues().stream().filter(i -> i.labels().contains("drover/dashboard")).toList();
+    }
+
+    private long dashboardWrites() {
+        return fixture.forge.writes().stream().filter(w -> w.contains("issue")).count();
+    }
+
+    @Test
+    void openedOnceLabelledThenRewrittenOnlyWhenAStepChangesState() throws Exception {
+        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        Reconciler reconciler = fixture.freshReconciler(fixture.forge).withDashboards();
+
+        reconciler.pass();
+        assertThat(dashboards()).singleElement().satisfies(i -> {
+            assertThat(i.labels()).containsExactly("drover", "drover/dashboard");
+            assertThat(i.title()).isEqualTo("Drover rollout production-1-31");
+            assertThat(i.body()).contains(MARKER, "add-prod-euw-03");
+        });
+        String opened = dashboards().get(0).body();
+        assertThat(dashboardWrites()).isEqualTo(1);
+
+        // The pass after opening the step's pull request sees it open: that changes the dashboard once.
+        reconciler.pass();
+        long settled = dashboardWrites();
+        assertThat(settled).isLessThanOrEqualTo(2);
+        reconciler.pass();
+        reconciler.pass();
+        assertThat(dashboardWrites()).as("unchanged passes write nothing").isEqualTo(settled);
+        assertThat(fixture.forge.issueLists()).as("one list request per pass").isEqualTo(4);
+
+        fixture.forge.mergeAsReviewer(1);
+        reconciler.pass();
+        assertThat(dashboards()).hasSize(1);
+        assertThat(dashboards().get(0).body()).isNotEqualTo(opened).contains(MARKER);
+        assertThat(fixture.forge.writes()).contains("edit issue #" + dashboards().get(0).number());
+    }
+
+    @Test
+    void aRestartedDroverFindsTheSameIssueAndOpensNoSecond() throws Exception {
+        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture.freshReconciler(fixture.forge).withDashboards().pass();
+        int number = dashboards().get(0).number();
+
+        fixture.freshReconciler(fixture.forge).withDashboards().pass();
+        fixture.forge.mergeAsReviewer(1);
+        fixture.freshReconciler(fixture.forge).withDashboards().pass();
+
+        assertThat(dashboards()).extracting(Issue::number).containsExactly(number);
+    }
+
+    @Test
+    void aCrashAfterTheIssueWasOpenedIsCarriedOnByTheNextPass() throws Exception {
+        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        CrashingForge crashing = new CrashingForge(fixture.forge, Set.of("after-create-issue:1"));
+        assertThatThrownBy(() -> fixture.freshReconciler(crashing).withDashboards().pass())
+                .isInstanceOf(CrashingForge.Killed.class);
+        assertThat(dashboards()).hasSize(1);
+
+        fixture.freshReconciler(fixture.forge).withDashboards().pass();
+
+        assertThat(dashboards()).hasSize(1);
+        assertThat(fixture.forge.writes()).filteredOn(w -> w.startsWith("create issue")).hasSize(1);
+    }
+
+    @Test
+    void anIssueWithTheMarkerOpenedBySomeoneElseIsNotTakenForTheDashboard() throws Exception {
+        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        Issue planted = fixture.forge.issueBy("mallory", "Drover rollout production-1-31", "pwned\n" + MARKER,
+                List.of("drover", "drover/dashboard"));
+
+        fixture.freshReconciler(fixture.forge).withDashboards().pass();
+
+        assertThat(fixture.forge.issue(planted.number()).orElseThrow().body()).isEqualTo("pwned\n" + MARKER);
+        assertThat(dashboards()).hasSize(2);
+        assertThat(dashboards().get(1).author()).isEqualTo(FakeForge.BOT_LOGIN);
+    }
+}
