@@ -95,7 +95,7 @@ public final class Reconciler {
         Observe observe = new Observe(workspace, forge, gate, settings, head, cache, base,
                 forge.openPullRequests(ReconcileSettings.BRANCH_PREFIX));
         Act act = new Act(workspace, forge, files, settings, clock, head, leadership);
-        CommandObserver commands = new CommandObserver(workspace, forge, settings, head, commandThreads);
+        CommandObserver commands = new CommandObserver(workspace, forge, settings, head, commandThreads, cache, base);
         List<Outcome> outcomes = new ArrayList<>();
         for (Rollout rollout : fleet.rollouts().values()) {
             outcomes.add(reconcile(rollout, files, observe, commands, act));
@@ -127,7 +127,10 @@ public final class Reconciler {
         }
         try {
             Instant now = clock.instant();
-            RolloutState state = commands.observe(observe.rollout(rollout, policy, now));
+            // Clusters left out by /drover skip are planned without, from the audit trail on every pass.
+            Rollout planned = rollout.leavingOut(commands.steering(rollout.name()).leftOut());
+            RolloutState state = commands.observe(observe.rollout(planned, policy, now), planned,
+                    observe.progress(rollout.name()).remaining());
             Decision decision = Decide.decide(state);
             Outcome outcome = act.apply(state, decision);
             Observe.Progress progress = observe.progress(rollout.name());
