@@ -23,7 +23,7 @@ import java.util.stream.StreamSupport;
  */
 public record AuditEvent(String event, String rollout, Optional<StepRef> step, Optional<PullRequestRef> pr,
         Optional<Merge> merge, Optional<Instant> at, Optional<Instant> soakUntil, List<String> apps, Optional<Actor> by,
-        Optional<String> reason, Optional<String> comment) {
+        Optional<String> reason, Optional<String> comment, List<String> clusters) {
 
     public static final String STEP_MERGED = "step-merged";
     public static final String GATE_PASSED = "gate-passed";
@@ -44,6 +44,7 @@ public record AuditEvent(String event, String rollout, Optional<StepRef> step, O
 
     public AuditEvent {
         apps = List.copyOf(apps);
+        clusters = List.copyOf(clusters);
     }
 
     /** A step: its id, and where known its kind and its place in the rollout. */
@@ -77,22 +78,22 @@ public record AuditEvent(String event, String rollout, Optional<StepRef> step, O
             String mergeCommit, Optional<String> method) {
         return new AuditEvent(STEP_MERGED, rollout, Optional.of(step), Optional.of(pr),
                 Optional.of(new Merge(mergedBy, Optional.of(mergedAt), Optional.of(mergeCommit), method)),
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     public static AuditEvent gatePassed(String rollout, StepRef step, Instant at, Instant soakUntil, List<String> apps) {
         return new AuditEvent(GATE_PASSED, rollout, Optional.of(step), Optional.empty(), Optional.empty(), Optional.of(at),
-                Optional.of(soakUntil), apps, Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.of(soakUntil), apps, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     public static AuditEvent gateFailed(String rollout, StepRef step, Instant at, String reason, List<String> apps) {
         return new AuditEvent(GATE_FAILED, rollout, Optional.of(step), Optional.empty(), Optional.empty(), Optional.of(at),
-                Optional.empty(), apps, Optional.empty(), Optional.of(reason), Optional.empty());
+                Optional.empty(), apps, Optional.empty(), Optional.of(reason), Optional.empty(), List.of());
     }
 
     public static AuditEvent rollbackOpened(String rollout, StepRef step, PullRequestRef pr, Instant at, String reason) {
         return new AuditEvent(ROLLBACK_OPENED, rollout, Optional.of(step), Optional.of(pr), Optional.empty(), Optional.of(at),
-                Optional.empty(), List.of(), Optional.empty(), Optional.of(reason), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty(), Optional.of(reason), Optional.empty(), List.of());
     }
 
     /**
@@ -101,12 +102,18 @@ public record AuditEvent(String event, String rollout, Optional<StepRef> step, O
      */
     public static AuditEvent decision(String event, String rollout, Optional<String> step, Actor by, Instant at,
             Optional<String> reason, String commentUrl) {
+        return decision(event, rollout, step, by, at, reason, commentUrl, List.of());
+    }
+
+    /** A decision that names clusters: those a skip left out of the rollout. */
+    public static AuditEvent decision(String event, String rollout, Optional<String> step, Actor by, Instant at,
+            Optional<String> reason, String commentUrl, List<String> clusters) {
         if (!DECISIONS.contains(event)) {
             throw new IllegalArgumentException(event + " is not a decision; decisions are " + DECISIONS);
         }
         return new AuditEvent(event, rollout, step.map(id -> new StepRef(id, Optional.empty(), Optional.empty())),
                 Optional.empty(), Optional.empty(), Optional.of(at), Optional.empty(), List.of(), Optional.of(by), reason,
-                Optional.of(commentUrl));
+                Optional.of(commentUrl), clusters);
     }
 
     public boolean isDecision() {
@@ -175,6 +182,13 @@ public record AuditEvent(String event, String rollout, Optional<StepRef> step, O
         }
         writeString(json, "reason", reason);
         writeString(json, "comment", comment);
+        if (!clusters.isEmpty()) {
+            json.writeArrayFieldStart("clusters");
+            for (String cluster : clusters) {
+                json.writeString(cluster);
+            }
+            json.writeEndArray();
+        }
     }
 
     private static void writeString(JsonGenerator json, String field, Optional<String> value) throws IOException {
@@ -199,15 +213,19 @@ public record AuditEvent(String event, String rollout, Optional<StepRef> step, O
         Optional<PullRequestRef> pr = integer(json, "pr").map(n -> new PullRequestRef(n, text(json, "prUrl")));
         Merge merge = new Merge(text(json, "mergedBy"), instant(json, "mergedAt"), text(json, "mergeCommit"), text(json, "method"));
         boolean merged = merge.by().isPresent() || merge.at().isPresent() || merge.commit().isPresent() || merge.method().isPresent();
-        List<String> apps = json.path("apps").isArray()
-                ? StreamSupport.stream(json.path("apps").spliterator(), false).filter(JsonNode::isTextual).map(JsonNode::asText).toList()
-                : List.of();
+        List<String> apps = texts(json, "apps");
         Optional<Actor> by = text(json, "by").map(login -> new Actor(login,
                 json.path("byId").canConvertToLong() && json.path("byId").isIntegralNumber()
                         ? Optional.of(json.path("byId").asLong()) : Optional.empty()));
         return Optional.of(new AuditEvent(json.path("event").asText(), json.path("rollout").asText(), step, pr,
                 merged ? Optional.of(merge) : Optional.empty(), instant(json, "at"), instant(json, "soakUntil"), apps, by,
-                text(json, "reason"), text(json, "comment")));
+                text(json, "reason"), text(json, "comment"), texts(json, "clusters")));
+    }
+
+    private static List<String> texts(JsonNode json, String field) {
+        return json.path(field).isArray()
+                ? StreamSupport.stream(json.path(field).spliterator(), false).filter(JsonNode::isTextual).map(JsonNode::asText).toList()
+                : List.of();
     }
 
     private static Optional<String> text(JsonNode json, String field) {

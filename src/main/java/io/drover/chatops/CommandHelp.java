@@ -22,8 +22,9 @@ public final class CommandHelp {
                     + "until it is resumed; labels the step's pull request `drover/paused`", PAUSERS),
             new Entry("resume", "/drover resume", "goes on after a pause; refused when the pull request's head changed after "
                     + "the comment was written (look at the new head, then resume again)", STEERERS),
-            new Entry("skip", "/drover skip [STEP-ID]", "not carried out yet: answered with what to do instead (change the "
-                    + "rollout's `clusterSelector`)", STEERERS),
+            new Entry("skip", "/drover skip [STEP-ID]", "leaves the clusters of the next (or named) step out of the rest of "
+                    + "the rollout; refused, with the numbers, when the plan without them breaks the policy's capacity rule",
+                    STEERERS),
             new Entry("retry", "/drover retry", "after a failed or timed-out gate: checks the gate again, its timeout counted "
                     + "from now; on an open step pull request: rebuilds its branch on the base branch", STEERERS),
             new Entry("abort", "/drover abort [reason]", "stops the rollout for good, closes its open step pull request and "

@@ -15,16 +15,17 @@ import java.util.Set;
  * What people decided for one rollout, folded from the decisions in its audit trail (Git notes,
  * pushed with the fleet repository): whether it is paused and by whom, which steps were skipped,
  * when each step's gate was last retried, whether it was aborted. Rebuilt on every pass, so a
- * restarted Drover knows the same. {@code recorded} holds the URL of every command comment already
+ * restarted Drover knows the same. {@code leftOut} are the clusters skips took out of the rollout. {@code recorded} holds the URL of every command comment already
  * in the trail, so that redoing an answer does not record it twice.
  */
-public record Steering(Optional<AuditEvent> paused, Set<String> skipped, Map<String, Instant> retried,
+public record Steering(Optional<AuditEvent> paused, Set<String> skipped, Set<String> leftOut, Map<String, Instant> retried,
         Optional<AuditEvent> aborted, Set<String> recorded) {
 
-    public static final Steering NONE = new Steering(Optional.empty(), Set.of(), Map.of(), Optional.empty(), Set.of());
+    public static final Steering NONE = new Steering(Optional.empty(), Set.of(), Set.of(), Map.of(), Optional.empty(), Set.of());
 
     public Steering {
         skipped = Set.copyOf(skipped);
+        leftOut = Set.copyOf(leftOut);
         retried = Map.copyOf(retried);
         recorded = Set.copyOf(recorded);
     }
@@ -36,6 +37,7 @@ public record Steering(Optional<AuditEvent> paused, Set<String> skipped, Map<Str
         Optional<AuditEvent> paused = Optional.empty();
         Optional<AuditEvent> aborted = Optional.empty();
         Set<String> skipped = new HashSet<>();
+        Set<String> leftOut = new HashSet<>();
         Map<String, Instant> retried = new HashMap<>();
         Set<String> recorded = new HashSet<>();
         for (AuditEvent e : decisions) {
@@ -43,14 +45,17 @@ public record Steering(Optional<AuditEvent> paused, Set<String> skipped, Map<Str
             switch (e.event()) {
                 case AuditEvent.PAUSED -> paused = Optional.of(e);
                 case AuditEvent.RESUMED -> paused = Optional.empty();
-                case AuditEvent.SKIPPED -> e.step().ifPresent(s -> skipped.add(s.id()));
+                case AuditEvent.SKIPPED -> {
+                    e.step().ifPresent(s -> skipped.add(s.id()));
+                    leftOut.addAll(e.clusters());
+                }
                 case AuditEvent.RETRIED -> e.step().ifPresent(s -> retried.put(s.id(), e.time().orElse(Instant.EPOCH)));
                 case AuditEvent.ABORTED -> aborted = aborted.or(() -> Optional.of(e));
                 default -> {
                 }
             }
         }
-        return new Steering(paused, skipped, retried, aborted, recorded);
+        return new Steering(paused, skipped, leftOut, retried, aborted, recorded);
     }
 
     public boolean isPaused() {

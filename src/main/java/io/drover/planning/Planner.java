@@ -34,7 +34,7 @@ public final class Planner {
         PlanningContext context = new PlanningContext(fleet, rollout, policy, templates);
         RolloutStrategy strategy = RolloutStrategy.of(rollout.strategy());
         List<String> selected = fleet.clusters().values().stream()
-                .filter(c -> rollout.clusterSelector().matches(c.labels())).map(Cluster::name).toList();
+                .filter(rollout::selects).map(Cluster::name).toList();
         List<String> atTarget = selected.stream()
                 .filter(c -> !fleet.clusters().get(c).version().isBefore(rollout.targetVersion())).toList();
 

@@ -22,7 +22,7 @@ public record PlanningContext(Fleet fleet, Rollout rollout, Policy policy, Templ
     /** Clusters the rollout selects that are still below the target version, by name. */
     public List<Cluster> belowTarget() {
         return fleet.clusters().values().stream()
-                .filter(c -> rollout.clusterSelector().matches(c.labels()))
+                .filter(rollout::selects)
                 .filter(c -> c.version().isBefore(rollout.targetVersion()))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package io.drover.reconcile;
 
 import io.drover.audit.AuditEvent;
+import io.drover.chatops.Command;
 import io.drover.chatops.CommandAccess;
 import io.drover.chatops.CommandInbox;
 import io.drover.chatops.ReceivedCommand;
@@ -10,6 +11,8 @@ import io.drover.forge.ForgeException;
 import io.drover.forge.PullRequest;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
+import io.drover.model.Rollout;
+import io.drover.planning.Step;
 import io.drover.policy.Policy;
 import java.time.Instant;
 import io.drover.reconcile.RolloutState.AfterMerge;
@@ -35,18 +38,32 @@ final class CommandObserver {
     private final ReconcileSettings settings;
     private final String head;
     private final CommandThreads threads;
+    private final PassCache cache;
+    private final PassCache.Snapshot base;
     private List<AuditEvent> trail;
 
-    CommandObserver(FleetWorkspace workspace, Forge forge, ReconcileSettings settings, String head, CommandThreads threads) {
+    CommandObserver(FleetWorkspace workspace, Forge forge, ReconcileSettings settings, String head, CommandThreads threads,
+            PassCache cache, PassCache.Snapshot base) {
         this.workspace = workspace;
         this.forge = forge;
         this.settings = settings;
         this.head = head;
         this.threads = threads;
+        this.cache = cache;
+        this.base = base;
     }
 
-    RolloutState observe(RolloutState observed) throws GitFailure, ForgeException {
-        Steering steering = Steering.of(observed.rollout(), trail());
+    /** What people decided for the rollout so far, from the audit trail. */
+    Steering steering(String rollout) throws GitFailure {
+        return Steering.of(rollout, trail());
+    }
+
+    /**
+     * @param rollout the rollout as planned this pass (with the clusters skips left out)
+     * @param remaining the steps of that plan, next first
+     */
+    RolloutState observe(RolloutState observed, Rollout rollout, List<Step> remaining) throws GitFailure, ForgeException {
+        Steering steering = steering(observed.rollout());
         RolloutState state = retried(observed, steering);
         Optional<PullRequest> pr = state.currentPr();
         List<Integer> numbers = new ArrayList<>();
@@ -59,7 +76,36 @@ final class CommandObserver {
         if (command.isPresent() && pr.get().isOpen()) {
             headAt = committedAt(pr.get().headSha());
         }
-        return state.withChatOps(new RolloutState.ChatOps(command, steering, headAt, unwind(state, steering)));
+        Optional<RolloutState.SkipCheck> skip = Optional.empty();
+        if (command.isPresent() && command.get().verdict().allowed() && command.get().command() instanceof Command.Skip k) {
+            skip = Optional.of(skipCheck(state, rollout, remaining, k));
+        }
+        return state.withChatOps(new RolloutState.ChatOps(command, steering, headAt, unwind(state, steering), skip));
+    }
+
+    /** The plan without the step's clusters: it must still pass the capacity rule, and must no longer hold the step. */
+    private RolloutState.SkipCheck skipCheck(RolloutState state, Rollout rollout, List<Step> remaining, Command.Skip skip) {
+        String id = skip.stepId().orElse(state.next().map(Proposal::stepId).orElse(""));
+        Optional<Step> step = remaining.stream().filter(s -> s.id().equals(id)).findFirst();
+        if (step.isEmpty()) {
+            return new RolloutState.SkipCheck(id, List.of(), Optional.empty(), Optional.of(id.isEmpty()
+                    ? "the rollout has no step left to skip"
+                    : "step `" + id + "` is not among the steps still planned (next: " + remaining.stream().limit(3).map(Step::id)
+                            .reduce((a, b) -> a + ", " + b).orElse("none") + ")"));
+        }
+        List<String> clusters = step.get().clusters();
+        PassCache.Planned planned = cache.plan(base, rollout.leavingOut(clusters), state.policy());
+        if (planned.refused().isPresent()) {
+            return new RolloutState.SkipCheck(id, clusters, Optional.empty(), Optional.of("without " + String.join(", ", clusters)
+                    + " the plan is refused: " + planned.refused().get().getMessage()));
+        }
+        List<Step> without = planned.plan().orElseThrow().steps();
+        if (without.stream().anyMatch(s -> s.id().equals(id))) {
+            return new RolloutState.SkipCheck(id, clusters, Optional.empty(), Optional.of("planning without "
+                    + String.join(", ", clusters) + " still gives step " + id + ", so it cannot be skipped that way"));
+        }
+        return new RolloutState.SkipCheck(id, clusters, Optional.of(without.stream().findFirst().map(Step::id)
+                .orElse("none: the rollout is complete without them")), Optional.empty());
     }
 
     /**

@@ -172,18 +172,28 @@ final class CommandRules {
 
     static Answer accept(RolloutState s, ReceivedCommand c, String event, Optional<String> step, Optional<String> reason,
             List<CommandEffect> effects, String text) {
+        return accept(s, c, event, step, reason, effects, text, List.of());
+    }
+
+    static Answer accept(RolloutState s, ReceivedCommand c, String event, Optional<String> step, Optional<String> reason,
+            List<CommandEffect> effects, String text, List<String> clusters) {
         // A decision already in the trail (an answer cut short by a crash) is not recorded twice.
         Optional<AuditEvent> record = s.chatOps().steering().recorded().contains(c.comment().url()) ? Optional.empty()
                 : Optional.of(AuditEvent.decision(event, s.rollout(), step, new AuditEvent.Actor(c.commenter().login(),
-                        Optional.of(c.commenter().id())), c.comment().createdAt(), reason, c.comment().url()));
-        return new Answer(c, ACCEPTED, c.mention() + " " + text, record, effects,
+                        Optional.of(c.commenter().id())), c.comment().createdAt(), reason, c.comment().url(), clusters));
+        return new Answer(c, ACCEPTED, c.mention() + " " + text + ignored(c), record, effects,
                 "/drover " + c.command().verb() + " by " + c.mention() + " on #" + c.thread() + ": " + text);
     }
 
     static Answer reply(ReceivedCommand c, String reaction, String text) {
-        return new Answer(c, reaction, c.mention() + " " + text, Optional.empty(), List.of(),
+        return new Answer(c, reaction, c.mention() + " " + text + ignored(c), Optional.empty(), List.of(),
                 "/drover " + (c.command().verb().isEmpty() ? "" : c.command().verb()) + " by " + c.mention() + " on #" + c.thread()
                         + " answered" + (reaction.equals(REFUSED) ? " (refused)" : ""));
+    }
+
+    private static String ignored(ReceivedCommand c) {
+        return c.ignoredAfter() == 0 ? "" : "\n\nOnly the first command of a comment acts; the " + c.ignoredAfter()
+                + " after it " + (c.ignoredAfter() == 1 ? "was" : "were") + " not done.";
     }
 
     /** Where the rollout stands: what the pass would decide without the command. */

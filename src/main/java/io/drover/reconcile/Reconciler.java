@@ -115,7 +115,7 @@ public final class Reconciler {
         Observe observe = new Observe(workspace, forge, gate, settings, head, cache, base,
                 forge.openPullRequests(ReconcileSettings.BRANCH_PREFIX));
         Act act = new Act(workspace, forge, files, settings, clock, head, leadership);
-        CommandObserver commands = new CommandObserver(workspace, forge, settings, head, commandThreads);
+        CommandObserver commands = new CommandObserver(workspace, forge, settings, head, commandThreads, cache, base);
         // One list request per pass finds every rollout's dashboard.
         Optional<List<Issue>> dashboards = this.dashboards
                 ? Optional.of(forge.issues(DashboardIssues.label(settings.label()))) : Optional.empty();
@@ -164,7 +164,10 @@ public final class Reconciler {
         }
         try {
             Instant now = clock.instant();
-            RolloutState state = commands.observe(observe.rollout(rollout, policy, now));
+            // Clusters left out by /drover skip are planned without, from the audit trail on every pass.
+            Rollout planned = rollout.leavingOut(commands.steering(rollout.name()).leftOut());
+            RolloutState state = commands.observe(observe.rollout(planned, policy, now), planned,
+                    observe.progress(rollout.name()).remaining());
             Decision decision = Decide.decide(state);
             Outcome outcome = act.apply(state, decision);
             Observe.Progress progress = observe.progress(rollout.name());

@@ -61,11 +61,21 @@ record RolloutState(
      * so far (from the audit trail), and when the open step pull request's head was committed.
      */
     record ChatOps(Optional<ReceivedCommand> command, Steering steering, Optional<Instant> headCommittedAt,
-            Optional<Unwind> unwind) {
-        static final ChatOps NONE = new ChatOps(Optional.empty(), Steering.NONE, Optional.empty(), Optional.empty());
+            Optional<Unwind> unwind, Optional<SkipCheck> skip) {
+        static final ChatOps NONE = new ChatOps(Optional.empty(), Steering.NONE, Optional.empty(), Optional.empty(), Optional.empty());
 
         ChatOps withoutCommand() {
-            return new ChatOps(Optional.empty(), steering, headCommittedAt, unwind);
+            return new ChatOps(Optional.empty(), steering, headCommittedAt, unwind, Optional.empty());
+        }
+    }
+
+    /**
+     * A {@code /drover skip} judged against the plan: the step and its clusters, and the plan
+     * without them: its next step, or why it cannot be (the planner's refusal, with the numbers).
+     */
+    record SkipCheck(String stepId, List<String> clusters, Optional<String> nextStep, Optional<String> refusal) {
+        SkipCheck {
+            clusters = List.copyOf(clusters);
         }
     }
 

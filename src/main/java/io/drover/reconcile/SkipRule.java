@@ -1,12 +1,17 @@
 package io.drover.reconcile;
 
+import io.drover.audit.AuditEvent;
 import io.drover.chatops.Command;
 import io.drover.chatops.ReceivedCommand;
+import io.drover.reconcile.RolloutState.SkipCheck;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code /drover skip}: not carried out yet. Skipping a step needs the planner to plan without
- * the step's clusters and the capacity rule checked on that plan; until it can, the command is
- * answered with what to do instead, and nothing else is written.
+ * {@code /drover skip [STEP-ID]}: leaves the step's clusters out of the rest of the rollout, when
+ * the plan without them still passes the capacity rule (Observe planned it: {@link SkipCheck}).
+ * The skip is recorded with the clusters in the audit trail, from which every later pass plans;
+ * the open pull request of a skipped step is then closed as superseded by the next pass.
  */
 final class SkipRule {
 
@@ -14,8 +19,14 @@ final class SkipRule {
     }
 
     static Decision answer(RolloutState s, ReceivedCommand c, Command.Skip skip) {
-        return CommandRules.reply(c, CommandRules.REFUSED, "`/drover skip` is not carried out by this version of Drover."
-                + " To leave clusters out, change the rollout's `clusterSelector` on the base branch (the plan is checked "
-                + "against the capacity rule again), or `/drover abort`. Nothing was done.");
+        SkipCheck check = s.chatOps().skip().orElseThrow(() -> new IllegalStateException("a skip without its check"));
+        if (check.refusal().isPresent()) {
+            return CommandRules.reply(c, CommandRules.REFUSED, "step " + (check.stepId().isEmpty() ? "" : "`" + check.stepId()
+                    + "` ") + "is not skipped: " + check.refusal().get() + "\n\nNothing was done.");
+        }
+        return CommandRules.accept(s, c, AuditEvent.SKIPPED, Optional.of(check.stepId()), Optional.empty(), List.of(),
+                "skipped step `" + check.stepId() + "`: " + String.join(", ", check.clusters()) + " left out of the rest of "
+                        + "rollout " + s.rollout() + " (the plan without them passes the capacity rule of policy "
+                        + s.policy().name() + "). Next step: " + check.nextStep().orElseThrow() + ".", check.clusters());
     }
 }

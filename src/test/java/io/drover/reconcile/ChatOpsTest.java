@@ -50,9 +50,14 @@ class ChatOpsTest {
     }
 
     private Reconciler start() throws Exception {
+        return start("blue-green");
+    }
+
+    private Reconciler start(String strategy) throws Exception {
         String policy = ExampleFleet.defaultPolicyAnyTime().replace("    steer: []", "    steer: [" + STEERER + "]")
                 .replace("    pause: []", "    pause: [" + PAUSER + "]");
-        fixture = new ReconcileFixture(tmp, ExampleFleet.withFleetPolicy(policy));
+        fixture = new ReconcileFixture(tmp, ExampleFleet.withEdit(ExampleFleet.withFleetPolicy(policy), "rollouts/production-1-31.yaml",
+                "strategy: blue-green", "strategy: " + strategy));
         Reconciler reconciler = restart();
         assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
         return reconciler;
@@ -329,6 +334,47 @@ class ChatOpsTest {
             assertThat(d.event().reason()).contains("the new image is broken");
             assertThat(d.event().comment().orElseThrow()).contains("/issues/" + third + "#issuecomment-");
         });
+    }
+
+    @Test
+    void aSkipLeavesTheStepsClustersOutAndTheNextPullRequestIsTheStepAfter() throws Exception {
+        Reconciler reconciler = start("rolling");
+        assertThat(forge().pull(1).request().head()).endsWith("/drain-prod-euw-01");
+        long skip = forge().commentAs(ALICE, 1, "/drover skip");
+
+        assertThat(writesDuring(reconciler)).containsExactly("react +1 to comment " + skip, "comment #1");
+        assertThat(lastComment(1)).contains("skipped step `drain-prod-euw-01`: prod-euw-01 left out", "Next step: drain-prod-euw-02");
+        assertThat(restart().pass().get(0).action()).isEqualTo(Action.CLOSED_SUPERSEDED);
+        assertThat(untilOpened(restart())).isEqualTo(2);
+        assertThat(forge().pull(2).request().head()).endsWith("/drain-prod-euw-02");
+        assertThat(decisions()).singleElement().satisfies(d -> {
+            assertThat(d.event().event()).isEqualTo("skipped");
+            assertThat(d.event().clusters()).containsExactly("prod-euw-01");
+        });
+    }
+
+    @Test
+    void aSkipThatWouldBreakTheCapacityRuleIsRefusedWithTheNumbers() throws Exception {
+        Reconciler reconciler = start("rolling");
+        forge().mergeAsReviewer(1);
+        int upgrade = untilOpened(reconciler);
+        assertThat(forge().pull(upgrade).request().head()).endsWith("/upgrade-prod-euw-01-1.31");
+        long skip = forge().commentAs(ALICE, upgrade, "/drover skip");
+
+        assertThat(writesDuring(reconciler)).containsExactly("react -1 to comment " + skip, "comment #" + upgrade);
+        assertThat(lastComment(upgrade)).contains("is not skipped: without prod-euw-01 the plan is refused", "rps", "%",
+                "Nothing was done");
+        assertThat(decisions()).isEmpty();
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.WAITING);
+    }
+
+    @Test
+    void aSkipOfAStepNotPlannedIsRefused() throws Exception {
+        Reconciler reconciler = start("rolling");
+        forge().commentAs(ALICE, 1, "/drover skip drain-prod-nowhere");
+
+        assertThat(writesDuring(reconciler)).hasSize(2);
+        assertThat(lastComment(1)).contains("`drain-prod-nowhere` is not among the steps still planned (next: drain-prod-euw-01");
     }
 
     private String stepOf(int number) {

@@ -20,7 +20,7 @@ final class RollingInPlace implements RolloutStrategy {
     public Optional<StepAction> next(PlanningContext context) throws PlanRefusedException {
         refuseMinorSkips(context);
         List<Cluster> pending = context.fleet().clusters().values().stream()
-                .filter(c -> context.rollout().clusterSelector().matches(c.labels()))
+                .filter(c -> context.rollout().selects(c))
                 .filter(c -> c.version().isBefore(context.rollout().targetVersion()) || Ramp.nextPercent(context, c.name()) > 0)
                 .toList();
         if (pending.isEmpty()) {
