@@ -64,6 +64,7 @@ final class Decide {
             Decide::gateStillWaiting,
             Decide::mergedOtherThanProposed,
             Decide::soakAfterGate,
+            Decide::lastStepSoaked,
             Decide::outsideChangeWindow,
             Decide::proposeNext);
 
@@ -91,7 +92,19 @@ final class Decide {
         if (!s.openElsewhere().isEmpty()) {
             return Optional.of(new CloseSuperseded(s.openElsewhere().get(0), "none, the rollout is complete"));
         }
-        return Optional.of(Hold.of(Action.DONE, "every selected cluster is at " + s.targetVersion()));
+        if (s.last().isPresent()) {
+            return Optional.empty(); // the last step's gate and soak first: lastStepSoaked
+        }
+        return Optional.of(complete(s));
+    }
+
+    /** No step left, and the last one's gate passed and it soaked: the rollout is complete. */
+    static Optional<Decision> lastStepSoaked(RolloutState s) {
+        return s.next().isEmpty() ? Optional.of(complete(s)) : Optional.empty();
+    }
+
+    private static Decision complete(RolloutState s) {
+        return Hold.of(Action.DONE, "every selected cluster is at " + s.targetVersion());
     }
 
     /** One step PR per rollout: a plan that moved on closes the open step first. */

@@ -84,9 +84,13 @@ final class Observe {
         Plan plan = planned.plan().orElseThrow();
         List<PullRequest> mine = openDroverPullRequests.stream().filter(p -> settings.isStepBranch(rollout.name(), p.head())).toList();
         if (plan.isEmpty()) {
-            progress.put(rollout.name(), new Progress(MergedSteps.of(workspace, head, rollout.name()).oldestFirst(), List.of()));
+            MergedSteps merged = MergedSteps.of(workspace, head, rollout.name());
+            progress.put(rollout.name(), new Progress(merged.oldestFirst(), List.of()));
+            // The last step is gated and soaks like every other before the rollout is complete.
+            Optional<AfterMerge> last = mine.isEmpty() && merged.last().isPresent() && !soaked(merged.last().get(), rollout, policy, now)
+                    ? Optional.of(afterMerge(merged.last().get(), rollout, policy)) : Optional.empty();
             return new RolloutState(rollout.name(), rollout.path(), rollout.targetVersion().toString(), policy, now,
-                    Optional.empty(), Optional.empty(), mine, Optional.empty(), BranchState.absent(), Optional.empty());
+                    Optional.empty(), Optional.empty(), mine, Optional.empty(), BranchState.absent(), last);
         }
         MergedSteps merged = MergedSteps.of(workspace, head, rollout.name());
         progress.put(rollout.name(), new Progress(merged.oldestFirst(), plan.steps()));
@@ -107,6 +111,20 @@ final class Observe {
         }
         return new RolloutState(rollout.name(), rollout.path(), rollout.targetVersion().toString(), policy, now,
                 Optional.empty(), Optional.of(next), elsewhere, stepPr, branchState, last);
+    }
+
+    /**
+     * Whether Drover said on the step's pull request that its gate passed and the soak since has
+     * ended: then a complete rollout costs no look at the gate. A step merged without a pull request
+     * has nowhere to record its gate, and counts as soaked, as before the last step was gated.
+     */
+    private boolean soaked(MergedStep step, Rollout rollout, Policy policy, Instant now) throws ForgeException {
+        Optional<PullRequest> pr = forge.findByHead(settings.branchOf(rollout.name(), step.stepId()));
+        if (pr.isEmpty()) {
+            return true;
+        }
+        return said(pr.get(), rollout.name()).gatePassedAt().map(passed -> !now.isBefore(passed.plus(policy.soakOf(step.kind()))))
+                .orElse(false);
     }
 
     /** What {@link #rollout} saw of this rollout's steps; nothing when it did not get that far. */

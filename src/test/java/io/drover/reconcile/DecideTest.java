@@ -195,6 +195,26 @@ class DecideTest {
         }
 
         @Test
+        void theLastStepIsGatedBeforeTheRolloutIsDone() {
+            Decision d = Decide.decide(state().noNext().last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofSeconds(15),
+                    List.of()), said(Decide.GATE_WAITING))).build());
+
+            assertHold(d, Action.WAITING, "gate of add-prod-euw-03: shop Progressing");
+        }
+
+        @Test
+        void theLastStepSoaksBeforeTheRolloutIsDone() {
+            Said passed = new Said(Set.of(Decide.GATE_PASSED), Optional.of(NOW.minus(Duration.ofMinutes(1))), Set.of());
+            Decision soaking = Decide.decide(state().noNext().last(last(new Gate.Result.Passed("all Healthy", List.of()), passed))
+                    .build());
+            Decision soaked = Decide.decide(state().noNext().now(NOW.plus(Duration.ofHours(1)))
+                    .last(last(new Gate.Result.Passed("all Healthy", List.of()), passed)).build());
+
+            assertHold(soaking, Action.WAITING, "step add-prod-euw-03 soaks");
+            assertHold(soaked, Action.DONE, "every selected cluster is at v1.31.4");
+        }
+
+        @Test
         void theFirstWaitIsSaidOnceWithWhatTheGateWaitsForAndAPendingStatus() {
             Decision d = Decide.decide(state().last(last(new Gate.Result.Waiting("shop Progressing", Duration.ofSeconds(15), List.of()),
                     Said.NOTHING)).build());
