@@ -15,19 +15,19 @@ import java.util.Set;
  * What people decided for one rollout, folded from the decisions in its audit trail (Git notes,
  * pushed with the fleet repository): whether it is paused and by whom, which steps were skipped,
  * when each step's gate was last retried, whether it was aborted. Rebuilt on every pass, so a
- * restarted Drover knows the same. {@code leftOut} are the clusters skips took out of the rollout. {@code recorded} holds the URL of every command comment already
- * in the trail, so that redoing an answer does not record it twice.
+ * restarted Drover knows the same. {@code leftOut} are the clusters skips took out of the rollout. {@code recorded} maps the URL of every command comment already
+ * in the trail to its decision, so that an answer cut short is redone without recording it twice.
  */
 public record Steering(Optional<AuditEvent> paused, Set<String> skipped, Set<String> leftOut, Map<String, Instant> retried,
-        Optional<AuditEvent> aborted, Set<String> recorded) {
+        Optional<AuditEvent> aborted, Map<String, AuditEvent> recorded) {
 
-    public static final Steering NONE = new Steering(Optional.empty(), Set.of(), Set.of(), Map.of(), Optional.empty(), Set.of());
+    public static final Steering NONE = new Steering(Optional.empty(), Set.of(), Set.of(), Map.of(), Optional.empty(), Map.of());
 
     public Steering {
         skipped = Set.copyOf(skipped);
         leftOut = Set.copyOf(leftOut);
         retried = Map.copyOf(retried);
-        recorded = Set.copyOf(recorded);
+        recorded = Map.copyOf(recorded);
     }
 
     /** The decisions about {@code rollout} among {@code events}, in the order they were taken. */
@@ -39,9 +39,9 @@ public record Steering(Optional<AuditEvent> paused, Set<String> skipped, Set<Str
         Set<String> skipped = new HashSet<>();
         Set<String> leftOut = new HashSet<>();
         Map<String, Instant> retried = new HashMap<>();
-        Set<String> recorded = new HashSet<>();
+        Map<String, AuditEvent> recorded = new HashMap<>();
         for (AuditEvent e : decisions) {
-            e.comment().ifPresent(recorded::add);
+            e.comment().ifPresent(url -> recorded.putIfAbsent(url, e));
             switch (e.event()) {
                 case AuditEvent.PAUSED -> paused = Optional.of(e);
                 case AuditEvent.RESUMED -> paused = Optional.empty();

@@ -77,6 +77,11 @@ final class CommandRules {
         }
         Command command = c.command();
         Steering steering = s.chatOps().steering();
+        // Recorded but not replied to (Drover stopped in between): done again, without its checks, which now see its effect.
+        Optional<AuditEvent> done = Optional.ofNullable(steering.recorded().get(c.comment().url()));
+        if (done.isPresent()) {
+            return redo(s, c, done.get());
+        }
         if (command instanceof Command.Help) {
             return reply(c, ACCEPTED, CommandHelp.markdown());
         } else if (command instanceof Command.Status) {
@@ -104,12 +109,35 @@ final class CommandRules {
         throw new IllegalStateException("no answer for " + command);
     }
 
+    private static Decision redo(RolloutState s, ReceivedCommand c, AuditEvent done) {
+        Command command = c.command();
+        if (command instanceof Command.Pause p) {
+            return paused(s, c, p);
+        } else if (command instanceof Command.Resume) {
+            return resumed(s, c);
+        } else if (command instanceof Command.Abort a) {
+            return abort(s, c, a);
+        } else if (command instanceof Command.Retry && s.stepPr().filter(p -> p.pr().isOpen()).isPresent()) {
+            return retry(s, c);
+        } else if (command instanceof Command.Retry) {
+            return accept(s, c, done.event(), done.step().map(AuditEvent.StepRef::id), Optional.empty(), List.of(),
+                    "the gate of step " + done.step().map(AuditEvent.StepRef::id).orElse("?") + " is checked again.");
+        }
+        return accept(s, c, done.event(), done.step().map(AuditEvent.StepRef::id), done.reason(), List.of(),
+                done.event() + (done.step().map(st -> " step `" + st.id() + "`").orElse("")) + " (" + String.join(", ", done.clusters())
+                        + " left out of the rest of rollout " + s.rollout() + ").", done.clusters());
+    }
+
     private static Decision pause(RolloutState s, ReceivedCommand c, Command.Pause p) {
         Optional<AuditEvent> already = s.chatOps().steering().paused();
         if (already.isPresent()) {
             return reply(c, ACCEPTED, "rollout " + s.rollout() + " is already paused (by " + Steering.who(already.get())
                     + "). Nothing else was done.");
         }
+        return paused(s, c, p);
+    }
+
+    private static Decision paused(RolloutState s, ReceivedCommand c, Command.Pause p) {
         List<CommandEffect> effects = s.currentPr().map(pr -> List.<CommandEffect>of(new CommandEffect.PausedLabel(pr.number(), true)))
                 .orElse(List.of());
         return accept(s, c, AuditEvent.PAUSED, Optional.empty(), p.reason(), effects,
@@ -128,6 +156,11 @@ final class CommandRules {
                     + c.comment().createdAt() + ": a resume given on an older head does not resume a newer one. Look at the "
                     + "new head, then resume again. The rollout stays paused.");
         }
+        return resumed(s, c);
+    }
+
+    private static Decision resumed(RolloutState s, ReceivedCommand c) {
+        Optional<PullRequest> open = s.stepPr().map(StepPullRequest::pr).filter(PullRequest::isOpen);
         List<CommandEffect> effects = s.currentPr().map(pr -> List.<CommandEffect>of(new CommandEffect.PausedLabel(pr.number(), false)))
                 .orElse(List.of());
         return accept(s, c, AuditEvent.RESUMED, Optional.empty(), Optional.empty(), effects,
@@ -178,7 +211,7 @@ final class CommandRules {
     static Answer accept(RolloutState s, ReceivedCommand c, String event, Optional<String> step, Optional<String> reason,
             List<CommandEffect> effects, String text, List<String> clusters) {
         // A decision already in the trail (an answer cut short by a crash) is not recorded twice.
-        Optional<AuditEvent> record = s.chatOps().steering().recorded().contains(c.comment().url()) ? Optional.empty()
+        Optional<AuditEvent> record = s.chatOps().steering().recorded().containsKey(c.comment().url()) ? Optional.empty()
                 : Optional.of(AuditEvent.decision(event, s.rollout(), step, new AuditEvent.Actor(c.commenter().login(),
                         Optional.of(c.commenter().id())), c.comment().createdAt(), reason, c.comment().url(), clusters));
         return new Answer(c, ACCEPTED, c.mention() + " " + text + ignored(c), record, effects,

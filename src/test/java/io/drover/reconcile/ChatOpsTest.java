@@ -124,6 +124,21 @@ class ChatOpsTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"read, /drover resume", "read, /drover skip", "read, /drover retry",
+            "read, /drover abort stop", "triage, /drover skip add-prod-euw-03", "triage, /drover retry", "triage, /drover abort"})
+    void everyCommandThatChangesSomethingIsRefusedWithoutWriteAccess(String role, String command) throws Exception {
+        Reconciler reconciler = start();
+        var tipBefore = fixture.origin.tip("drover/" + ROLLOUT + "/" + FIRST_STEP);
+        long comment = forge().commentAs(User.withRole(2001, "rita", role), 1, command);
+
+        assertThat(writesDuring(reconciler)).containsExactly("react -1 to comment " + comment, "comment #1");
+        assertThat(lastComment(1)).contains("@rita may not give this command", "Nothing was done");
+        assertThat(fixture.origin.tip("drover/" + ROLLOUT + "/" + FIRST_STEP)).isEqualTo(tipBefore);
+        assertThat(notes()).isEmpty();
+        assertThat(forge().statuses(tipBefore.name())).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"write", "maintain", "admin"})
     void writeMaintainAndAdminMayPause(String role) throws Exception {
         Reconciler reconciler = start();
@@ -216,6 +231,54 @@ class ChatOpsTest {
 
         assertThat(forge().reactions(pause)).containsExactly("+1");
         assertThat(forge().pull(1).comments()).filteredOn(c -> c.contains("drover:command id=" + pause)).hasSize(1);
+    }
+
+    @Test
+    void aResumeWrittenBeforeTheHeadMovedDoesNotResumeTheNewHead() throws Exception {
+        Reconciler reconciler = start();
+        forge().commentAs(ALICE, 1, "/drover pause");
+        reconciler.pass();
+        fixture.clock.advance(Duration.ofMinutes(5));
+        forge().commentAs(ALICE, 1, "/drover resume");
+        String branch = "drover/" + ROLLOUT + "/" + FIRST_STEP;
+        String path = "clusters/prod-euw-03/cluster.yaml";
+        fixture.origin.commit(branch, Map.of(path, fixture.origin.read(branch, path).replace("\"1200\"", "\"1100\"")),
+                "Size prod-euw-03 down", new org.eclipse.jgit.lib.PersonIdent("Robin Reviewer", "robin@example.com",
+                        fixture.clock.instant().plusSeconds(30), java.time.ZoneOffset.UTC));
+
+        List<String> writes = writesDuring(reconciler);
+
+        assertThat(writes).hasSize(2).last().isEqualTo("comment #1");
+        assertThat(lastComment(1)).contains("a resume given on an older head does not resume a newer one", "stays paused");
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.PAUSED);
+        fixture.clock.advance(Duration.ofMinutes(5));
+        forge().commentAs(ALICE, 1, "/drover resume");
+        reconciler.pass();
+        assertThat(lastComment(1)).contains("resumed rollout " + ROLLOUT + " at head");
+        assertThat(reconciler.pass().get(0).action()).isNotEqualTo(Action.PAUSED);
+    }
+
+    @Test
+    void anAnswerCutShortAfterItsRecordIsDoneAgainOnceAndRecordedOnce() throws Exception {
+        Reconciler reconciler = start();
+        long abort = forge().commentAs(ALICE, 1, "/drover abort");
+        // Dies before its second comment: after the record, the close and its comment, before the reply.
+        try (var workspace = io.drover.git.FleetWorkspace.open(fixture.dataDir, fixture.origin.url(),
+                org.eclipse.jgit.transport.CredentialsProvider.getDefault())) {
+            Reconciler dying = new Reconciler(workspace, new CrashingForge(forge(), java.util.Set.of("before-comment:2")),
+                    new NoHealthGate(), fixture.clock, ReconcileFixture.SETTINGS);
+            org.assertj.core.api.Assertions.assertThatThrownBy(dying::pass).isInstanceOf(CrashingForge.Killed.class);
+        }
+        assertThat(forge().pull(1).state()).isEqualTo(PullRequest.State.CLOSED);
+        assertThat(forge().pull(1).comments()).noneMatch(c -> c.contains("drover:command id=" + abort));
+
+        restart().pass();
+
+        assertThat(forge().pull(1).comments()).filteredOn(c -> c.contains("drover:command id=" + abort)).singleElement()
+                .asString().contains("aborted rollout " + ROLLOUT);
+        assertThat(forge().pull(1).comments()).filteredOn(c -> c.contains("Drover closes this pull request")).hasSize(1);
+        assertThat(decisions()).hasSize(1);
+        assertThat(forge().reactions(abort)).containsExactly("+1");
     }
 
     @Test

@@ -132,6 +132,19 @@ class GitHubForgeChatOpsTest {
         github.assertValidationPassed();
     }
 
+    @Test
+    void thePausedLabelComesOffAndTheOthersStay() throws ForgeException {
+        int pr = forge.open(new NewPullRequest("drover/step-1", "main", "Step 1", "body", List.of("drover", "drover/add-cluster")))
+                .number();
+        forge.addLabels(pr, List.of("drover/paused"));
+
+        forge.removeLabel(pr, "drover/paused");
+        forge.removeLabel(pr, "drover/paused"); // not there any more: no write
+
+        assertThat(forge.findByHead("drover/step-1").orElseThrow().labels()).containsExactly("drover", "drover/add-cluster");
+        github.assertValidationPassed();
+    }
+
     private int openStep() throws ForgeException {
         return forge.open(new NewPullRequest("drover/step-1", "main", "Step 1", "body", List.of())).number();
     }

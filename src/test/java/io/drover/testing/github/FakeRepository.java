@@ -454,6 +454,14 @@ final class FakeRepository {
         return all;
     }
 
+    /** Replaces the labels of an issue or pull request, as a PATCH of the issue with {@code labels} does. */
+    synchronized void setLabels(int number, List<String> names) {
+        List<String> labels = labelsOf(number);
+        labels.clear();
+        names.stream().distinct().forEach(labels::add);
+        touch(number, clock.instant());
+    }
+
     /** Adds to the labels already there and answers with all of them, as GitHub does. */
     synchronized List<String> addLabels(int number, List<String> names) {
         List<String> labels = labelsOf(number);

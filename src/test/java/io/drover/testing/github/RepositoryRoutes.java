@@ -77,8 +77,7 @@ final class RepositoryRoutes {
             case "POST statuses" -> createStatus(statuses.group(1), body(request));
             case "POST issues" -> createIssue(body(request));
             case "GET issue" -> Reply.json(200, getIssue(number(issue)));
-            case "PATCH issue" -> Reply.json(200, json.issue(repository.updateIssue(number(issue), text(body(request), "title"),
-                    text(body(request), "body"), text(body(request), "state"))));
+            case "PATCH issue" -> updateIssue(number(issue), body(request));
             case "POST reactions" -> react(Long.parseLong(reactions.group(1)), body(request));
             case "GET permission" -> Reply.json(200, json.permission(repository.collaborator(
                     java.net.URLDecoder.decode(permission.group(1), java.nio.charset.StandardCharsets.UTF_8))));
@@ -160,10 +159,25 @@ final class RepositoryRoutes {
     }
 
     /** {@code {"labels": [...]}} or a bare array, of names or of {@code {"name": ...}} objects. */
-    private Reply addLabels(int number, JsonNode body) {
-        JsonNode items = body.isArray() ? body : body.path("labels");
+    /** Title, body and state of an issue; {@code labels} (which replace all) of an issue or a pull request. */
+    private Reply updateIssue(int number, JsonNode body) {
+        if (body.has("labels")) {
+            repository.setLabels(number, labelNames(body.path("labels")));
+        }
+        if (repository.issue(number).isEmpty()) {
+            return Reply.json(200, json.issueOfPull(repository.get(number)));
+        }
+        return Reply.json(200, json.issue(repository.updateIssue(number, text(body, "title"), text(body, "body"), text(body, "state"))));
+    }
+
+    private static List<String> labelNames(JsonNode items) {
         List<String> names = new ArrayList<>();
         items.forEach(item -> names.add(item.isTextual() ? item.textValue() : item.path("name").asText()));
+        return names;
+    }
+
+    private Reply addLabels(int number, JsonNode body) {
+        List<String> names = labelNames(body.isArray() ? body : body.path("labels"));
         if (names.isEmpty()) {
             throw GitHubError.invalidField("Label", "labels", "missing_field",
                     "https://docs.github.com/rest/issues/labels#add-labels-to-an-issue");
