@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
                 "The rollout runs under policy demo, written into the copy as policies/demo.yaml: the rollout's policy with"
                         + " soak times divided by --speed, no change or freeze windows (the demo runs at any hour), gate"
                         + " timeouts divided too but at least 30s, and a rollback pull request when a gate fails.",
-                "Prints a line per step (its pull request, who merged it, how long the gate waited and for which"
-                        + " applications, how long it soaked, the time since the start), a progress bar on a terminal, then"
+                "Prints a line when a step's pull request opens and one when the step is done (who merged it, how long"
+                        + " the gate waited and for which applications, how long it soaked), each with the time since the"
+                        + " start, a progress bar on a terminal, then"
                         + " the drover audit report of the result and where the repository is: git log shows the trail."},
         footer = {"", "The directory holds origin.git (the forge's repository), forge/ (pull requests, comments, statuses"
                 + " as JSON), drover-data/ (Drover's clone, as drover serve keeps it) and fleet/ (a clone of the result"
