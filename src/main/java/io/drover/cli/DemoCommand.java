@@ -115,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
             result = new Demo(Demo.Settings.of(fleet, dir, speed, injectFailure), clock, pacer, out, bar, width()).run();
         } catch (DemoProblem e) {
             err.println("drover demo: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
+            return e.stopped() ? ExitCodes.DEMO_FAILED : ExitCodes.INVALID_INPUT;
         }
         out.println();
         audit(result, out, err);

@@ -34,7 +34,6 @@ final class ProgressPrinter {
     private final int width;
     private Optional<StepLine> current = Optional.empty();
     private String bar = "";
-    private int stepsDone;
 
     /** One step as it happens: filled in from the forge and from the views the reconciler publishes. */
     private static final class StepLine {
@@ -122,18 +121,12 @@ final class ProgressPrinter {
                     detail.append(" · gate passed after ").append(seconds(Duration.between(s.merged, s.gatePassed)))
                             .append(": ").append(s.gateApps).append(" · soaked ")
                             .append(seconds(Duration.between(s.gatePassed, clock.instant())));
-                    stepsDone++;
                 }
             }
             out.println(padded(detail.toString(), elapsed()));
             out.flush();
         });
         current = Optional.empty();
-    }
-
-    /** Steps whose gate passed and that soaked until the next opened (or the rollout ended). */
-    int stepsDone() {
-        return stepsDone;
     }
 
     String elapsed() {
