@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs a whole gated rollout of a copy of a fleet repo on this machine, with no GitHub and no Argo CD:"
-                + " the reconciler of drover serve proposes each step as a pull request on a local forge (branches of a local"
+        description = {"Runs a whole gated rollout of a copy of a fleet repo on this machine, with no GitHub and no Argo CD.",
+                "The reconciler of drover serve proposes each step as a pull request on a local forge (branches of a local"
                 + " bare repository, pull requests as JSON beside it), a reviewer (@dana) merges each one, the real Argo CD"
                 + " gate waits for an embedded stand-in that derives the Applications from the ApplicationSets and cluster"
                 + " Secrets at each revision and turns them Synced and Healthy a moment after a merge, and each step soaks"
