@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs a whole gated rollout of a copy of a fleet repo on this machine, with no GitHub and no Argo CD:"
-                + " the reconciler of drover serve proposes each step as a pull request on a local forge (branches of a local"
+        description = {"Runs a whole gated rollout of a copy of a fleet repo on this machine, with no GitHub and no Argo CD.",
+                "The reconciler of drover serve proposes each step as a pull request on a local forge (branches of a local"
                 + " bare repository, pull requests as JSON beside it), a reviewer (@dana) merges each one, the real Argo CD"
                 + " gate waits for an embedded stand-in that derives the Applications from the ApplicationSets and cluster"
                 + " Secrets at each revision and turns them Synced and Healthy a moment after a merge, and each step soaks"
@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
                 "The rollout runs under policy demo, written into the copy as policies/demo.yaml: the rollout's policy with"
                         + " soak times divided by --speed, no change or freeze windows (the demo runs at any hour), gate"
                         + " timeouts divided too but at least 30s, and a rollback pull request when a gate fails.",
-                "Prints a line per step (its pull request, who merged it, how long the gate waited and for which"
-                        + " applications, how long it soaked, the time since the start), a progress bar on a terminal, then"
+                "Prints a line when a step's pull request opens and one when the step is done (who merged it, how long"
+                        + " the gate waited and for which applications, how long it soaked), each with the time since the"
+                        + " start, a progress bar on a terminal, then"
                         + " the drover audit report of the result and where the repository is: git log shows the trail."},
         footer = {"", "The directory holds origin.git (the forge's repository), forge/ (pull requests, comments, statuses"
                 + " as JSON), drover-data/ (Drover's clone, as drover serve keeps it) and fleet/ (a clone of the result"
@@ -114,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
             result = new Demo(Demo.Settings.of(fleet, dir, speed, injectFailure), clock, pacer, out, bar, width()).run();
         } catch (DemoProblem e) {
             err.println("drover demo: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
+            return e.stopped() ? ExitCodes.DEMO_FAILED : ExitCodes.INVALID_INPUT;
         }
         out.println();
         audit(result, out, err);

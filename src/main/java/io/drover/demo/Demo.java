@@ -70,8 +70,8 @@ public final class Demo {
         /** What {@code drover demo} runs with: about two minutes for the example at speed 300. */
         public static Settings of(Path fleet, Path directory, double speed, boolean injectFailure) {
             return new Settings(fleet, directory, speed, injectFailure,
-                    new StandInTiming(Duration.ofMillis(200), Duration.ofMillis(600), Duration.ofMillis(1200), Duration.ofMillis(600)),
-                    Duration.ofMillis(300), Duration.ofMillis(400), Duration.ofSeconds(1), 2, Duration.ofSeconds(2));
+                    new StandInTiming(Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(900), Duration.ofMillis(500)),
+                    Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(1), 2, Duration.ofSeconds(2));
         }
     }
 
@@ -120,7 +120,7 @@ public final class Demo {
                 return result;
             }
         } catch (GitFailure | IOException | ForgeException e) {
-            throw new DemoProblem("the demo stopped: " + e.getMessage(), e);
+            throw DemoProblem.stopped("the demo stopped: " + e.getMessage(), e);
         }
     }
 
@@ -281,7 +281,7 @@ public final class Demo {
         try (Git git = Git.cloneRepository().setURI(url).setDirectory(directory.toFile()).setBranch(BASE).call()) {
             git.fetch().setRemote("origin").setRefSpecs(new RefSpec("+refs/notes/drover:refs/notes/drover")).call();
         } catch (GitAPIException e) {
-            throw new DemoProblem("cannot clone the demo's repository into " + directory + ": " + e.getMessage(), e);
+            throw DemoProblem.stopped("cannot clone the demo's repository into " + directory + ": " + e.getMessage(), e);
         }
     }
 

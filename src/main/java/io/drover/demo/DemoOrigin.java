@@ -87,7 +87,7 @@ final class DemoOrigin {
             forge.mergeAs(engineer, pr.number());
             return new Seeded(rollout, policy, demo, pr.number());
         } catch (IOException | ForgeException e) {
-            throw new DemoProblem("cannot set up the demo's repository in " + forge.origin().directory() + ": " + e.getMessage(), e);
+            throw DemoProblem.stopped("cannot set up the demo's repository in " + forge.origin().directory() + ": " + e.getMessage(), e);
         }
     }
 }

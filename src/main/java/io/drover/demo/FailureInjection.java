@@ -42,7 +42,7 @@ final class FailureInjection {
         try {
             fleet = FleetReader.read(FleetSource.commit(repository, ObjectId.fromString(mergeCommit)));
         } catch (IOException | InvalidFleetException e) {
-            throw new DemoProblem("cannot read the fleet at " + mergeCommit + " to pick the application to fail: " + e.getMessage(), e);
+            throw DemoProblem.stopped("cannot read the fleet at " + mergeCommit + " to pick the application to fail: " + e.getMessage(), e);
         }
         Optional<ExpectedApplication> app = fleet.clusters().values().stream().filter(c -> !clustersAtStart.contains(c.name()))
                 .map(fleet::expectedApplications).flatMap(java.util.List::stream).findFirst();

@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The demo's live output: two lines per step once it is done (its pull request; who merged it, how
- * long its gate waited and for which applications, how long it soaked), a line per event between
- * (pause, resume, a failed gate, a rollback), each with the time since the start. On a terminal a
+ * The demo's live output: a line when a step's pull request opens, and one when the step is done
+ * (who merged it, how long its gate waited and for which applications, how long it soaked), a line
+ * per event between (pause, resume, a failed gate, a rollback), each with the time since the start. On a terminal a
  * progress bar below them shows where the rollout stands and what the gate waits for right now.
  */
 final class ProgressPrinter {
@@ -34,7 +34,6 @@ final class ProgressPrinter {
     private final int width;
     private Optional<StepLine> current = Optional.empty();
     private String bar = "";
-    private int stepsDone;
 
     /** One step as it happens: filled in from the forge and from the views the reconciler publishes. */
     private static final class StepLine {
@@ -77,9 +76,14 @@ final class ProgressPrinter {
         say(elapsed() + "  " + what);
     }
 
+    /** A step's pull request is open: its line now, what became of it once it is done. */
     void opened(StepView step, int total, PullRequest pr) {
         finishStep();
         current = Optional.of(new StepLine(step.number(), total, step.id(), pr, clock.instant()));
+        clearBar();
+        out.println(padded(String.format(Locale.ROOT, "step %2d/%d  #%d %s", step.number(), total, pr.number(), title(pr)),
+                elapsed()));
+        out.flush();
     }
 
     void merged(int number, String by) {
@@ -102,13 +106,11 @@ final class ProgressPrinter {
         }
     }
 
-    /** The rollout is done or stops: the step under way is printed as far as it got. */
+    /** The step under way is done, or the rollout stops: what became of it, as far as it got. */
     void finishStep() {
         current.ifPresent(s -> {
             clearBar();
-            String head = String.format(Locale.ROOT, "step %2d/%d  #%d %s", s.number, s.total, s.pr.number(), title(s.pr));
-            out.println(padded(head, elapsed()));
-            StringBuilder detail = new StringBuilder("           ");
+            StringBuilder detail = new StringBuilder("           #").append(s.pr.number()).append(' ');
             if (s.merged == null) {
                 detail.append("not merged");
             } else {
@@ -119,18 +121,12 @@ final class ProgressPrinter {
                     detail.append(" · gate passed after ").append(seconds(Duration.between(s.merged, s.gatePassed)))
                             .append(": ").append(s.gateApps).append(" · soaked ")
                             .append(seconds(Duration.between(s.gatePassed, clock.instant())));
-                    stepsDone++;
                 }
             }
-            out.println(detail);
+            out.println(padded(detail.toString(), elapsed()));
             out.flush();
         });
         current = Optional.empty();
-    }
-
-    /** Steps whose gate passed and that soaked until the next opened (or the rollout ended). */
-    int stepsDone() {
-        return stepsDone;
     }
 
     String elapsed() {
@@ -159,9 +155,10 @@ final class ProgressPrinter {
         }
     }
 
+    /** The time at the right margin; a longer line keeps all its text and gets the time after it. */
     private String padded(String left, String right) {
         int room = Math.max(width, 100) - right.length() - 1;
-        String shown = left.length() > room ? left.substring(0, room - 1) + "…" : left;
+        String shown = left;
         return shown + " ".repeat(Math.max(1, room - shown.length() + 1)) + right;
     }
 

@@ -31,7 +31,8 @@ import picocli.CommandLine;
 class DemoCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern STEP_LINE = Pattern.compile("(?m)^step +(\\d+)/32  #(\\d+) .*\\R +(.*)$");
+    private static final Pattern STEP_LINE = Pattern.compile("(?m)^step +(\\d+)/32  #(\\d+) ");
+    private static final Pattern DONE_LINE = Pattern.compile("(?m)^ +#(\\d+) (.*?) +\\d\\d:\\d\\d$");
 
     @TempDir
     Path tmp;
@@ -159,12 +160,17 @@ class DemoCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    /** Each step's two lines: its number, its pull request's number, and what happened to it. */
+    /** Each step's lines: its number, its pull request's number, and what became of it (the line when it was done). */
     private static List<String[]> steps(String out) {
+        java.util.Map<String, String> done = new java.util.HashMap<>();
+        Matcher d = DONE_LINE.matcher(out);
+        while (d.find()) {
+            done.put(d.group(1), d.group(2));
+        }
         List<String[]> steps = new ArrayList<>();
         Matcher m = STEP_LINE.matcher(out);
         while (m.find()) {
-            steps.add(new String[] {m.group(1), m.group(2), m.group(3).strip()});
+            steps.add(new String[] {m.group(1), m.group(2), done.getOrDefault(m.group(2), "(no line)")});
         }
         return steps;
     }

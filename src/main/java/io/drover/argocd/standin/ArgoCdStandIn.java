@@ -81,11 +81,6 @@ public final class ArgoCdStandIn implements ArgoCdApplications {
         degradeNextSync.add(application);
     }
 
-    /** The Applications generated at the revision last seen, by name. */
-    public synchronized List<String> applications() {
-        return List.copyOf(apps.keySet());
-    }
-
     private Observation observe(String name, Instant now) {
         Instant deletedAt = deleting.get(name);
         if (deletedAt != null) {

@@ -129,15 +129,6 @@ public final class LocalForge implements Forge {
         return post(number, user, body).id();
     }
 
-    /** Every pull request, oldest first. */
-    public synchronized List<PullRequest> pullRequests() {
-        return pulls.values().stream().map(this::view).toList();
-    }
-
-    public synchronized Optional<PullRequest> pullRequest(int number) {
-        return Optional.ofNullable(pulls.get(number)).map(this::view);
-    }
-
     /** Who merged the pull request, as a login; empty while it is not merged. */
     public synchronized Optional<String> mergedBy(int number) {
         return Optional.ofNullable(pulls.get(number)).map(StoredPull::mergedBy);
