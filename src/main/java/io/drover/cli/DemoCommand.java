@@ -49,8 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FLEET_DIR", defaultValue = "fleet-repo-example",
-            description = "The fleet repo to copy (default: ${DEFAULT-VALUE}, the bundled example); it is only read.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FLEET_DIR", defaultValue = "${sys:drover.home:-.}/fleet-repo-example",
+            description = "The fleet repo to copy (default: ${DEFAULT-VALUE}, the bundled example, found from any directory"
+                    + " when run by the drover script); it is only read.")
     Path fleet;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to put the demo's repositories: a new or empty"
@@ -105,8 +106,8 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         if (!Files.isDirectory(fleet)) {
-            err.println("drover demo: " + fleet + " is no directory; give the fleet repo to copy, or run from Drover's own"
-                    + " directory, which holds fleet-repo-example/");
+            err.println("drover demo: " + fleet + " is no directory; give the fleet repo to copy (Drover's own directory"
+                    + " holds the bundled example, fleet-repo-example/)");
             return ExitCodes.INVALID_INPUT;
         }
         boolean bar = terminal.orElseGet(() -> System.console() != null);

@@ -147,6 +147,26 @@ class DemoCommandTest {
         }
     }
 
+    @Test
+    void theBundledExampleIsFoundInDroversDirectoryNotTheWorkingOne() throws Exception {
+        // The drover script passes its own directory as drover.home, so that the demo runs from any directory.
+        Path home = tmp.resolve("drover-home");
+        String before = System.getProperty("drover.home");
+        System.setProperty("drover.home", home.toString());
+        try {
+            Run run = demo("--dir", tmp.resolve("demo").toString());
+
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).contains(home.resolve("fleet-repo-example") + " is no directory");
+        } finally {
+            if (before == null) {
+                System.clearProperty("drover.home");
+            } else {
+                System.setProperty("drover.home", before);
+            }
+        }
+    }
+
     private record Run(int exit, String out, String err) {
     }
 
