@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -33,6 +34,8 @@ public final class LeaseLeadership implements Leadership, AutoCloseable {
     private final Timing timing;
     private final Runnable onGained;
     private final AtomicBoolean leader = new AtomicBoolean();
+    private volatile Optional<String> holder = Optional.empty();
+    private volatile boolean leaseRead;
     private volatile boolean closed;
     private volatile CompletableFuture<?> running = CompletableFuture.completedFuture(null);
 
@@ -70,6 +73,16 @@ public final class LeaseLeadership implements Leadership, AutoCloseable {
         return leader.get();
     }
 
+    /** The leader as last read from the Lease (this replica or another); empty before, and while none holds it. */
+    public Optional<String> leader() {
+        return holder;
+    }
+
+    /** Whether this replica has read the Lease at least once: it reaches the Kubernetes API and is in the election. */
+    public boolean leaseRead() {
+        return leaseRead;
+    }
+
     /** Leaves the election; a leader releases the lease so that a stand-by takes over without waiting for it to expire. */
     @Override
     public synchronized void close() {
@@ -103,7 +116,10 @@ public final class LeaseLeadership implements Leadership, AutoCloseable {
     }
 
     private void newLeader(String holder) {
-        if (!holder.equals(identity)) {
+        // A released Lease names no holder.
+        this.holder = Optional.of(holder).filter(h -> !h.isEmpty());
+        this.leaseRead = true;
+        if (!holder.isEmpty() && !holder.equals(identity)) {
             LOG.infof("leader is %s; this instance (%s) stands by", holder, identity);
         }
     }

@@ -12,6 +12,7 @@ import io.drover.status.PullRequestLink;
 import io.drover.status.RolloutView;
 import io.drover.status.StepState;
 import io.drover.status.StepView;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +62,8 @@ final class RolloutViews {
         }
         PauseView pause = outcome.action() == Action.PAUSED ? new PauseView(true, Optional.empty(), outcome.detail())
                 : PauseView.RUNNING;
-        return new RolloutView(state.rollout(), state.targetVersion(), state.now(), steps, last.map(RolloutViews::gate),
-                pause, outcome.detail(), outcome.comeBackAt());
+        Optional<GateView> gate = last.map(l -> gate(l, gatePassedAt(l, state, decision, outcome)));
+        return new RolloutView(state.rollout(), state.targetVersion(), state.now(), steps, gate, pause, outcome.detail(), outcome.comeBackAt());
     }
 
     /** The newest merged step while the next has no pull request: the gate decides whether it gates, soaks or failed. */
@@ -76,7 +77,17 @@ final class RolloutViews {
         return outcome.action() == Action.WAITING && outcome.comeBackAt().isPresent() ? StepState.SOAKING : StepState.DONE;
     }
 
-    private static GateView gate(AfterMerge last) {
+    /** When the gate passed: as Drover recorded it on the pull request, or now when this very pass records it. */
+    private static Optional<Instant> gatePassedAt(AfterMerge last, RolloutState state, Decision decision,
+            Outcome outcome) {
+        if (last.said().gatePassedAt().isPresent()) {
+            return last.said().gatePassedAt();
+        }
+        return decision instanceof Decision.RecordGatePassed && outcome.action() != Action.FAILED
+                ? Optional.of(state.now()) : Optional.empty();
+    }
+
+    private static GateView gate(AfterMerge last, Optional<Instant> passedAt) {
         Gate.Result result = last.gate();
         String verdict = result.getClass().getSimpleName().toLowerCase(Locale.ROOT);
         String reason = result instanceof Gate.Result.Passed passed ? passed.detail()
@@ -85,7 +96,7 @@ final class RolloutViews {
         return new GateView(last.step().stepId(), verdict, reason, result.evidence().stream()
                 .map(e -> new AppView(e.application(), e.cluster(), e.syncStatus(), e.health(),
                         e.verdict().name().toLowerCase(Locale.ROOT)))
-                .toList());
+                .toList(), Optional.of(last.step().mergedAt()), passedAt);
     }
 
     private static PullRequestLink link(PullRequest pr) {

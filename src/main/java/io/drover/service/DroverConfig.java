@@ -103,6 +103,21 @@ public interface DroverConfig {
         Duration interval();
     }
 
+    Health health();
+
+    /** The liveness probe's limits (docs/operations.md). */
+    interface Health {
+        /** Live while a pass started within this many reconcile intervals. */
+        @WithName("missed-intervals")
+        @WithDefault("5")
+        int missedIntervals();
+
+        /** Live before the first pass for this long after start. */
+        @WithName("startup-grace")
+        @WithDefault("5m")
+        Duration startupGrace();
+    }
+
     interface Bot {
         @WithDefault("Drover")
         String name();

@@ -14,6 +14,7 @@ import io.drover.git.GitFailure;
 import io.drover.leader.AlwaysLeader;
 import io.drover.leader.LeaseLeadership;
 import io.drover.leader.Leadership;
+import io.drover.ops.DroverMetrics;
 import io.drover.reconcile.Outcome;
 import io.drover.reconcile.ReconcileSettings;
 import io.drover.reconcile.Reconciler;
@@ -22,6 +23,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -60,6 +62,12 @@ public class ReconcileService {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger triggers = new java.util.concurrent.atomic.AtomicInteger();
     private final StatusBoard board = new StatusBoard();
+    private final DroverMetrics metrics;
+    private final Instant startedAt = clock.instant();
+    /** When the loop last came round to a pass (run, or skipped as stand-by or while backing off): liveness. */
+    private volatile Optional<Instant> lastLoop = Optional.empty();
+    /** Why no pass will run, when the settings are missing or wrong: readiness. */
+    private volatile Optional<String> notConfigured = Optional.empty();
     private volatile Reconciler reconciler;
     private volatile FleetWorkspace workspace;
     private volatile Instant notBefore = Instant.EPOCH;
@@ -71,10 +79,12 @@ public class ReconcileService {
     });
     private final WakeUpTimer wakeUp = new WakeUpTimer(timer, clock, () -> trigger("a rollout's wait ends"));
 
-    public ReconcileService(DroverConfig config, ArgoCdConfig argoCd, Instance<KubernetesClient> kubernetes) {
+    public ReconcileService(DroverConfig config, ArgoCdConfig argoCd, Instance<KubernetesClient> kubernetes,
+            MeterRegistry meters) {
         this.config = config;
         this.argoCd = argoCd;
         this.kubernetes = kubernetes;
+        this.metrics = new DroverMetrics(meters, board::rollouts, startedAt).leader(() -> leadership.isLeader());
     }
 
     void start(@Observes StartupEvent event) {
@@ -93,12 +103,14 @@ public class ReconcileService {
             missing.add("drover.github.token");
         }
         if (!missing.isEmpty()) {
-            LOG.errorf("Drover is not configured, no pass will run: set %s (see README, 'drover serve')", String.join(", ", missing));
+            notConfigured = Optional.of("set " + String.join(", ", missing));
+            LOG.errorf("Drover is not configured, no pass will run: set %s (see docs/settings.md)", String.join(", ", missing));
             return;
         }
         try {
             gate = gate();
         } catch (IllegalArgumentException e) {
+            notConfigured = Optional.of(e.getMessage());
             LOG.errorf("Drover is not configured, no pass will run: %s", e.getMessage());
             return;
         }
@@ -159,7 +171,14 @@ public class ReconcileService {
         return triggers.get();
     }
 
+    /** Where the service stands, for the health probes. */
+    public ServiceState state() {
+        return new ServiceState(startedAt, lastLoop, notConfigured, workspace != null,
+                leadership instanceof LeaseLeadership lease ? Optional.of(lease.leaseRead()) : Optional.empty());
+    }
+
     private void runPass(String reason) {
+        lastLoop = Optional.of(clock.instant());
         if (!leadership.isLeader()) {
             LOG.debugf("pass (%s) skipped: another replica is the leader", reason);
             return;
@@ -168,8 +187,10 @@ public class ReconcileService {
             LOG.debugf("pass (%s) skipped: backing off until %s", reason, notBefore);
             return;
         }
+        long began = System.nanoTime();
         try {
             List<Outcome> outcomes = reconciler().pass();
+            metrics.passed(Duration.ofNanos(System.nanoTime() - began), outcomes, board.rollouts());
             outcomes.forEach(ReconcileService::log);
             Optional<Outcome> failed = outcomes.stream().filter(o -> o.action() == Outcome.Action.FAILED).findFirst();
             if (failed.isPresent()) {
@@ -181,10 +202,13 @@ public class ReconcileService {
             outcomes.stream().map(Outcome::comeBackAt).flatMap(Optional::stream).min(Instant::compareTo)
                     .ifPresent(this::comeBackAt);
         } catch (ForgeException e) {
+            metrics.passFailed(Duration.ofNanos(System.nanoTime() - began));
             backOff(e.getMessage(), e.retryAfter().orElse(Duration.ZERO));
         } catch (GitFailure e) {
+            metrics.passFailed(Duration.ofNanos(System.nanoTime() - began));
             backOff(e.getMessage(), Duration.ZERO);
         } catch (RuntimeException e) {
+            metrics.passFailed(Duration.ofNanos(System.nanoTime() - began));
             LOG.error("reconcile pass failed", e);
             backOff(e.toString(), Duration.ZERO);
         }
@@ -224,7 +248,7 @@ public class ReconcileService {
         }
         ArgoCdSettings settings = ArgoCdSettings.from(argoCd);
         LOG.infof("gate: Argo CD at %s", settings.url());
-        return new ArgoCdGate(new ArgoCdClient(settings), config.repo().url().orElseThrow(), settings.recheckInterval());
+        return new ArgoCdGate(new ArgoCdClient(settings, metrics), config.repo().url().orElseThrow(), settings.recheckInterval());
     }
 
     private synchronized Reconciler reconciler() throws GitFailure, ForgeException {
@@ -235,7 +259,7 @@ public class ReconcileService {
             workspace = FleetWorkspace.open(Path.of(config.dataDir()).resolve("fleet.git"), config.repo().url().orElseThrow(),
                     credentials);
             GitHubForge forge = GitHubForge.connect(config.github().apiUrl(), config.github().token().orElseThrow(),
-                    config.github().repository().orElseThrow(), config.repo().branch(), config.github().writeSpacing(), config.github().timeout(), clock);
+                    config.github().repository().orElseThrow(), config.repo().branch(), config.github().writeSpacing(), config.github().timeout(), clock, metrics);
             reconciler = new Reconciler(workspace, forge, gate, clock, new ReconcileSettings(config.repo().branch(),
                             new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label(), config.dryRun()), leadership, board);
         }

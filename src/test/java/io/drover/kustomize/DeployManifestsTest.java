@@ -76,6 +76,23 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theProbesAskDroversOwnChecksAndEverySettingIsOneDroverReads() throws IOException {
+        JsonNode container = BUILT.get("Deployment/drover").path("spec").path("template").path("spec").path("containers").get(0);
+        // The paths of SmallRye Health, where Drover's checks answer (OperationsEndpointsTest calls them over HTTP).
+        assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
+        assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
+        assertThat(container.path("livenessProbe").path("httpGet").path("port").asText()).isEqualTo("http");
+        // A misspelt variable would be ignored without a word: each must be a documented setting's.
+        String settings = Files.readString(Path.of("docs/settings.md"));
+        List<String> variables = new ArrayList<>(iterable(BUILT.get("ConfigMap/drover").path("data").fieldNames()));
+        variables.addAll(texts(container.path("env"), "name"));
+        variables.addAll(iterable(new ObjectMapper(new YAMLFactory()).readTree(DIR.resolve("secret.example.yaml").toFile())
+                .path("stringData").fieldNames()));
+        assertThat(variables).filteredOn(name -> name.startsWith("DROVER_")).isNotEmpty()
+                .allSatisfy(name -> assertThat(settings).contains("| `" + name + "` |"));
+    }
+
+    @Test
     void theSecretExampleHasPlaceholdersForExactlyTheTokensAndIsNotBuilt() throws IOException {
         String example = Files.readString(DIR.resolve("secret.example.yaml"));
         JsonNode secret = new ObjectMapper(new YAMLFactory()).readTree(example);

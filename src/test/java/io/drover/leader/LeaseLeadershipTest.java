@@ -45,6 +45,10 @@ class LeaseLeadershipTest {
 
         String leader = a.isLeader() ? "drover-a" : "drover-b";
         assertThat(holder()).isEqualTo(leader);
+        // Both have read the Lease and know who leads: what readiness waits for with leader election on.
+        await().atMost(WITHIN).until(() -> a.leaseRead() && b.leaseRead());
+        assertThat(a.leader()).contains(leader);
+        assertThat(b.leader()).contains(leader);
     }
 
     @Test

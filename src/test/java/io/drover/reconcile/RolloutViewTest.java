@@ -18,6 +18,7 @@ import io.drover.testing.argocd.StubArgoCd;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,11 +84,20 @@ class RolloutViewTest {
             assertThat(gating.gate()).hasValueSatisfying(g -> {
                 assertThat(g.verdict()).isEqualTo("waiting");
                 assertThat(g.apps()).isNotEmpty().anySatisfy(a -> assertThat(a.health()).isEqualTo("Progressing"));
+                assertThat(g.mergedAt()).isPresent();
+                assertThat(g.passedAt()).isEmpty();
             });
 
+            fixture.clock.advance(Duration.ofSeconds(40));
             simulated.syncTo(fixture.origin.files("main"), merged, "Healthy", Map.of());
             Outcome soak = reconciler.pass().get(0);
             RolloutView soaking = only(board);
+            Instant passedAt = fixture.clock.instant();
+            // The gate's wait, from the merge to the pass that saw it pass: what drover_gate_wait_seconds records.
+            assertThat(soaking.gate()).hasValueSatisfying(g -> {
+                assertThat(g.passedAt()).contains(passedAt);
+                assertThat(g.mergedAt()).hasValueSatisfying(m -> assertThat(m).isBefore(passedAt));
+            });
             assertThat(soaking.steps().get(0).state()).isEqualTo(StepState.SOAKING);
             assertThat(soaking.nextAt()).isEqualTo(soak.comeBackAt()).isPresent();
             assertThat(soaking.next()).contains("soaks until");
@@ -99,8 +109,11 @@ class RolloutViewTest {
             assertThat(failed.steps().get(0).state()).isEqualTo(StepState.FAILED);
             assertThat(failed.pause().paused()).isTrue();
             assertThat(failed.pause().reason()).contains("cluster-prod-euw-03");
-            assertThat(failed.gate()).hasValueSatisfying(g -> assertThat(g.apps())
-                    .anySatisfy(a -> assertThat(a.health()).isEqualTo("Degraded")));
+            assertThat(failed.gate()).hasValueSatisfying(g -> {
+                assertThat(g.apps()).anySatisfy(a -> assertThat(a.health()).isEqualTo("Degraded"));
+                // Read back from Drover's gate-passed comment two minutes later.
+                assertThat(g.passedAt()).contains(passedAt);
+            });
             argoCd.assertValidationPassed();
         }
     }

@@ -64,7 +64,8 @@ final class TimedConnector implements GitHubConnector {
         String outcome = "error";
         try {
             GitHubConnectorResponse response = exchange(request);
-            outcome = RemoteCalls.outcome(response.statusCode());
+            // A 304 is handed to the library as the kept 200; the metrics still see the 304 GitHub did not count.
+            outcome = response instanceof Response r && r.notModified ? "3xx" : RemoteCalls.outcome(response.statusCode());
             String remaining = response.header("X-RateLimit-Remaining");
             if (remaining != null && remaining.matches("\\d{1,18}")) {
                 calls.rateLimitRemaining(Long.parseLong(remaining));
@@ -110,13 +111,13 @@ final class TimedConnector implements GitHubConnector {
                 Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 headers.putAll(before.headers());
                 headers.putAll(response.headers().map()); // fresh rate-limit headers
-                return new Response(request, 200, headers, before.body());
+                return new Response(request, 200, headers, before.body(), true);
             }
             String etag = response.headers().firstValue("ETag").orElse(null);
             if (get && response.statusCode() == 200 && etag != null) {
                 kept.put(key, new Kept(etag, response.headers().map(), response.body()));
             }
-            return new Response(request, response.statusCode(), response.headers().map(), response.body());
+            return new Response(request, response.statusCode(), response.headers().map(), response.body(), false);
         } catch (HttpTimeoutException e) {
             if (!"GET".equals(request.method())) {
                 throw new UncheckedIOException("GitHub did not answer " + request.method() + " " + request.url().getPath()
@@ -131,10 +132,12 @@ final class TimedConnector implements GitHubConnector {
 
     private static final class Response extends GitHubConnectorResponse {
         private final byte[] body;
+        private final boolean notModified;
 
-        Response(GitHubConnectorRequest request, int status, Map<String, List<String>> headers, byte[] body) {
+        Response(GitHubConnectorRequest request, int status, Map<String, List<String>> headers, byte[] body, boolean notModified) {
             super(request, status, headers);
             this.body = body;
+            this.notModified = notModified;
         }
 
         @Override

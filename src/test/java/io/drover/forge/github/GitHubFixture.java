@@ -64,10 +64,16 @@ final class GitHubFixture implements AutoCloseable {
 
     /** The same, with the gate of the test's choice. */
     Reconciler freshReconciler(Duration requestTimeout, io.drover.gate.Gate gate) throws Exception {
+        return freshReconciler(requestTimeout, gate, io.drover.ops.RemoteCalls.NONE);
+    }
+
+    /** The same, reporting GitHub requests to {@code calls}. */
+    Reconciler freshReconciler(Duration requestTimeout, io.drover.gate.Gate gate, io.drover.ops.RemoteCalls calls)
+            throws Exception {
         FleetWorkspace workspace = FleetWorkspace.open(dataDir, origin.url(), CredentialsProvider.getDefault());
         opened.add(workspace);
         GitHubForge forge = GitHubForge.connect(github.apiUrl(), "test-token", "acme/fleet", "main", Duration.ZERO,
-                requestTimeout, clock);
+                requestTimeout, clock, calls);
         return new Reconciler(workspace, forge, gate, clock,
                 new ReconcileSettings("main", new BotIdentity("Drover", "drover@fleet.example.com"), "drover"));
     }

@@ -8,6 +8,7 @@ import io.drover.argocd.ArgoCdGate;
 import io.drover.argocd.ArgoCdSettings;
 import io.drover.forge.ForgeException;
 import io.drover.model.FleetFiles;
+import io.drover.ops.DroverMetrics;
 import io.drover.planning.Plan;
 import io.drover.reconcile.Outcome;
 import io.drover.reconcile.Outcome.Action;
@@ -20,6 +21,8 @@ import io.drover.testing.argocd.SimulatedArgoCd;
 import io.drover.testing.argocd.StubArgoCd;
 import io.drover.testing.github.PullRequestRecord;
 import io.drover.testing.github.StubGitHub;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,12 +76,15 @@ class GitHubRolloutTest {
         // Argo CD in the loop: it runs each revision of main, every generated app Healthy.
         StubArgoCd argoCd = new StubArgoCd();
         argoCd.start();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DroverMetrics metrics = new DroverMetrics(registry, List::of, clock.instant());
         List<Outcome> log;
         try {
             SimulatedArgoCd simulated = new SimulatedArgoCd(argoCd, origin.url());
             Duration recheck = Duration.ofSeconds(15);
             reconciler = fixture.freshReconciler(PATIENT, new ArgoCdGate(new ArgoCdClient(new ArgoCdSettings(URI.create(argoCd.url()),
-                    StubArgoCd.TOKEN, false, Optional.empty(), Duration.ofSeconds(30), recheck)), origin.url(), recheck));
+                    StubArgoCd.TOKEN, false, Optional.empty(), Duration.ofSeconds(30), recheck), metrics), origin.url(), recheck),
+                    metrics);
             log = runToCompletion(400, () -> simulated.syncTo(origin.files("main"), origin.tip("main").name(), "Healthy", Map.of()));
             argoCd.assertValidationPassed();
         } finally {
@@ -98,6 +104,13 @@ class GitHubRolloutTest {
 
         int requests = github.requestLog().size();
         assertThat(github.notModifiedCount()).as("conditional polls answered 304").isPositive();
+        // The metrics saw every request over the wire, the 304s among them, and GitHub's rate limit.
+        assertThat(registry.find("drover.github.requests").timers().stream().mapToLong(Timer::count).sum()).isEqualTo(requests);
+        assertThat(registry.find("drover.github.requests").tag("outcome", "3xx").timers().stream().mapToLong(Timer::count).sum())
+                .isEqualTo(github.notModifiedCount());
+        assertThat(registry.get("drover.github.requests").tags("method", "POST", "outcome", "2xx").timer().count()).isPositive();
+        assertThat(registry.get("drover.argocd.requests").tags("method", "GET", "outcome", "2xx").timer().count()).isPositive();
+        assertThat(registry.get("drover.github.rate.limit.remaining").gauge().value()).isBetween(0.0, 4999.0);
         System.out.printf("GitHub requests for %d steps, each from open to merged (merge by a reviewer) and gated: %d in all,"
                 + " %.1f per step, %.1f writes per step, %d answered 304 (not counted by GitHub), %d passes%n", steps,
                 requests, (double) requests / steps, (double) github.writeCount() / steps, github.notModifiedCount(), log.size());
