@@ -5,8 +5,10 @@ import io.drover.demo.Demo;
 import io.drover.demo.DemoPolicy;
 import io.drover.demo.DemoProblem;
 import io.drover.demo.Pacer;
+import io.drover.demo.StatusServer;
 import io.drover.git.GitFailure;
 import io.drover.git.HistorySource;
+import io.drover.status.StatusBoard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes:", "  0  the rollout completed; with --inject-failure: the gate failed, the rollout paused and"
                         + " the rollback pull request is open",
                 "  1  FLEET_DIR cannot be read, is no valid fleet repo or does not declare exactly one rollout",
-                "  2  bad usage: an unknown option, a --speed below 1, a --dir that is not empty",
+                "  2  bad usage: an unknown option, a --speed below 1, a --dir that is not empty, a --status-port that is taken",
                 "  5  the demo did not get there (the rollout blocked, paused or failed): the reason is printed"})
 final class DemoCommand implements Callable<Integer> {
 
@@ -66,6 +68,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--inject-failure", description = "Make an application of the new cluster go Degraded after the first"
             + " traffic shift, to show the gate failing, the rollout pausing and Drover's rollback pull request.")
     boolean injectFailure;
+
+    @Option(names = "--status-port", paramLabel = "PORT", description = "Serve the status page of drover serve (and its JSON"
+            + " at /api/rollouts) on http://127.0.0.1:PORT/ while the demo runs; 0 takes a free port. The address is printed"
+            + " at the start.")
+    Integer statusPort;
 
     private final Clock clock;
     private final Pacer pacer;
@@ -111,12 +118,28 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         boolean bar = terminal.orElseGet(() -> System.console() != null);
+        StatusBoard board = new StatusBoard();
+        StatusServer server = null;
+        if (statusPort != null) {
+            try {
+                server = StatusServer.start(statusPort, board);
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("drover demo: --status-port " + statusPort + ": cannot serve the status page there: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            out.println("Status page: " + server.url() + "  (JSON: " + server.url().resolve("api/rollouts")
+                    + "; while the demo runs)");
+        }
         Demo.Result result;
         try {
-            result = new Demo(Demo.Settings.of(fleet, dir, speed, injectFailure), clock, pacer, out, bar, width()).run();
+            result = new Demo(Demo.Settings.of(fleet, dir, speed, injectFailure), clock, pacer, out, bar, width(), board).run();
         } catch (DemoProblem e) {
             err.println("drover demo: " + e.getMessage());
             return e.stopped() ? ExitCodes.DEMO_FAILED : ExitCodes.INVALID_INPUT;
+        } finally {
+            if (server != null) {
+                server.close();
+            }
         }
         out.println();
         audit(result, out, err);

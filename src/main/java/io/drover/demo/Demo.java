@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -87,12 +88,20 @@ public final class Demo {
     private final Clock clock;
     private final Pacer pacer;
     private final ProgressPrinter printer;
+    private final Consumer<RolloutView> views;
 
     public Demo(Settings settings, Clock clock, Pacer pacer, java.io.PrintWriter out, boolean terminal, int width) {
+        this(settings, clock, pacer, out, terminal, width, view -> { });
+    }
+
+    /** As above, also publishing the rollout's view after each pass to {@code views} (the status page's board). */
+    public Demo(Settings settings, Clock clock, Pacer pacer, java.io.PrintWriter out, boolean terminal, int width,
+            Consumer<RolloutView> views) {
         this.settings = settings;
         this.clock = clock;
         this.pacer = pacer;
         this.printer = new ProgressPrinter(out, clock, terminal, width);
+        this.views = views;
     }
 
     public Result run() throws DemoProblem, InterruptedException {
@@ -112,7 +121,10 @@ public final class Demo {
                     CredentialsProvider.getDefault())) {
                 Reconciler reconciler = new Reconciler(workspace, forge, new ArgoCdGate(argoCd, origin.url(), settings.recheck()),
                         clock, new ReconcileSettings(BASE, new BotIdentity(DROVER.name(), DROVER.email()), "drover"),
-                        AlwaysLeader.INSTANCE, latest::set);
+                        AlwaysLeader.INSTANCE, view -> {
+                            latest.set(view);
+                            views.accept(view);
+                        });
                 Loop loop = new Loop(forge, reconciler, latest, seeded.rollout().name(), failure);
                 Result result = loop.run(dir, started);
                 printer.say("");

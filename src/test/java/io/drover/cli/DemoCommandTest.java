@@ -1,12 +1,17 @@
 package io.drover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drover.demo.Pacer;
 import io.drover.testing.MutableClock;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +128,64 @@ class DemoCommandTest {
         assertThat(statuses.at("/byContext/drover~1gate/state").asText()).isEqualTo("FAILURE");
         String audit = run.out().substring(run.out().indexOf("$ drover audit"));
         assertThat(audit).contains("Rollout production-1-31: 3 steps merged", "gate failed", "rollback", "#5");
+    }
+
+    @Test
+    void withAStatusPortTheStatusPageShowsTheRolloutWhileTheDemoRuns() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> pages = new ArrayList<>();
+        List<String> json = new ArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        Pattern address = Pattern.compile("Status page: (http://127\\.0\\.0\\.1:\\d+/) ");
+        // The reviewer's and the soaks' waits: each a moment to look at the page, as a person would during the demo.
+        Pacer looking = when -> {
+            Matcher url = address.matcher(out.toString());
+            if (pages.isEmpty() && url.find() && out.toString().contains("gate passed after")) {
+                try {
+                    pages.add(get(http, URI.create(url.group(1))));
+                    json.add(get(http, URI.create(url.group(1)).resolve("api/rollouts")));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            pacer.waitUntil(when);
+        };
+        CommandLine cli = new CommandLine(new DemoCommand(clock, looking, Optional.of(false)));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("--dir", tmp.resolve("demo").toString(), "--inject-failure", "--status-port", "0");
+
+        assertThat(exit).as(out + err.toString()).isZero();
+        assertThat(pages).as("the page was read during the demo").hasSize(1);
+        assertThat(pages.get(0)).contains("<h2>production-1-31 <small>to", "<td class=\"state\">done</td>",
+                "<td class=\"state\">planned</td>");
+        assertThat(pages.get(0).split("<tr class=\"step\">", -1)).hasSize(33);
+        JsonNode rollouts = JSON.readTree(json.get(0)).get("rollouts");
+        assertThat(rollouts).hasSize(1);
+        assertThat(rollouts.get(0).get("steps")).hasSize(32);
+        // The server stops with the demo.
+        Matcher url = address.matcher(out.toString());
+        assertThat(url.find()).isTrue();
+        assertThatThrownBy(() -> get(http, URI.create(url.group(1)))).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void aStatusPortThatIsTakenIsBadUsage() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = demo("--dir", tmp.resolve("demo").toString(), "--status-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains("--status-port " + taken.getLocalPort() + ": cannot serve the status page there");
+        }
+    }
+
+    private static String get(HttpClient http, URI uri) throws java.io.IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(uri.toString()).isEqualTo(200);
+        return response.body();
     }
 
     @Test
