@@ -181,6 +181,7 @@ public class ReconcileService {
         lastLoop = Optional.of(clock.instant());
         if (!leadership.isLeader()) {
             LOG.debugf("pass (%s) skipped: another replica is the leader", reason);
+            standBy();
             return;
         }
         if (clock.instant().isBefore(notBefore)) {
@@ -211,6 +212,20 @@ public class ReconcileService {
             metrics.passFailed(Duration.ofNanos(System.nanoTime() - began));
             LOG.error("reconcile pass failed", e);
             backOff(e.toString(), Duration.ZERO);
+        }
+    }
+
+    /**
+     * A stand-by clones the fleet repo too, once: it is ready to take over at once, and its
+     * readiness says the repo is reachable from here. It fetches nothing more until it leads.
+     */
+    private void standBy() {
+        if (workspace == null) {
+            try {
+                reconciler();
+            } catch (GitFailure | ForgeException | RuntimeException e) {
+                LOG.warnf("standing by, the fleet repo not cloned yet: %s", e.getMessage());
+            }
         }
     }
 
