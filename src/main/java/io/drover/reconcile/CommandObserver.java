@@ -69,9 +69,9 @@ final class CommandObserver {
         List<Integer> numbers = new ArrayList<>();
         pr.ifPresent(p -> numbers.add(p.number()));
         threads.of(state.rollout()).stream().filter(n -> !numbers.contains(n)).forEach(numbers::add);
-        // Drover's replies are known by their author: Drover opened the pull request.
+        // Drover's replies are known by their author: Drover, which opened the pull request.
         Optional<ReceivedCommand> command = pr.isEmpty() ? Optional.empty()
-                : CommandInbox.oldest(forge, numbers, pr.get().author(), access(state.policy()));
+                : CommandInbox.oldest(forge, numbers, forge.login().orElse(pr.get().author()), access(state.policy()));
         Optional<Instant> headAt = Optional.empty();
         if (command.isPresent() && pr.get().isOpen()) {
             headAt = committedAt(pr.get().headSha());
