@@ -134,7 +134,12 @@ final class CommandObserver {
                         m.differing(), m.rollback())), state.chatOps());
     }
 
-    /** For an aborted rollout: its merged steps newest first, up to the first whose revert is not merged yet. */
+    /**
+     * For an aborted rollout: its merged steps newest first, up to the first not reverted yet. A
+     * step is reverted by its merged abort pull request, or when every file its merge changed is
+     * as before the merge again (its automatic rollback, or someone's revert, was merged): a revert
+     * of it would change nothing.
+     */
     private Optional<RolloutState.Unwind> unwind(RolloutState state, Steering steering) throws GitFailure, ForgeException {
         if (!steering.isAborted()) {
             return Optional.empty();
@@ -149,9 +154,18 @@ final class CommandObserver {
             }
             Optional<RolloutState.Rollback> revert = step.before().isPresent()
                     ? Optional.of(Observe.revert(workspace, forge, head, step, branch)) : Optional.empty();
+            if (revert.isPresent() && revert.get().pr().isEmpty() && isNoChange(revert.get())) {
+                reverted.add(step.stepId());
+                continue;
+            }
             return Optional.of(new RolloutState.Unwind(reverted, Optional.of(step), revert));
         }
         return Optional.of(new RolloutState.Unwind(reverted, Optional.empty(), Optional.empty()));
+    }
+
+    /** Each file already holds what the revert would write. */
+    private static boolean isNoChange(RolloutState.Rollback revert) {
+        return revert.changes().stream().allMatch(c -> c.before().equals(c.after()));
     }
 
     static CommandAccess access(Policy policy) {
