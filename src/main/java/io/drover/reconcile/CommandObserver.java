@@ -181,13 +181,10 @@ final class CommandObserver {
         }
     }
 
+    /** Read once per pass, and from the notes only when they changed since an earlier pass. */
     private List<AuditEvent> trail() throws GitFailure {
         if (trail == null) {
-            List<AuditEvent> events = new ArrayList<>();
-            for (List<String> lines : workspace.notes().values()) {
-                lines.stream().map(AuditEvent::parse).flatMap(Optional::stream).filter(AuditEvent::isDecision).forEach(events::add);
-            }
-            trail = List.copyOf(events);
+            trail = cache.decisions(workspace);
         }
         return trail;
     }
