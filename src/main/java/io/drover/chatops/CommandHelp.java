@@ -38,7 +38,8 @@ public final class CommandHelp {
     /** Markdown: what the commands do, where they are read, and who may give them. */
     public static String markdown() {
         StringBuilder s = new StringBuilder();
-        s.append("Commands are lines of a new comment on the rollout's current step pull request that start with `/drover`")
+        s.append("Commands are lines of a new comment on the rollout's current step pull request, or on its dashboard issue")
+                .append(" where Drover keeps one, that start with `/drover`")
                 .append(" (not in quotes or code blocks). Drover reacts at once and replies with what it did or why not.")
                 .append(" Edited comments, and comments by bots, never act. Permission is the commenter's role on the fleet")
                 .append(" repository, or their numeric user id in the policy's `chatOps` (of the base branch).\n\n");

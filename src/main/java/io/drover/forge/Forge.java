@@ -79,10 +79,19 @@ public interface Forge {
     List<Issue> issues(String label) throws ForgeException;
 
     /**
-     * The login Drover writes as, when the forge knows it without an extra request; empty when
-     * it does not, and then issues are not told apart by who opened them.
+     * The login Drover writes as, asked of the forge once and then remembered; empty when the
+     * forge does not say (a GitHub App's installation token has no user), and then issues are not
+     * told apart by who opened them.
      */
-    default Optional<String> login() {
+    default Optional<String> login() throws ForgeException {
+        return Optional.empty();
+    }
+
+    /**
+     * Who merged the pull request, as a login; empty while it is not merged or when the forge does
+     * not say. One request: lists of pull requests do not carry it.
+     */
+    default Optional<String> mergedBy(int number) throws ForgeException {
         return Optional.empty();
     }
 }

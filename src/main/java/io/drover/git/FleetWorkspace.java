@@ -238,6 +238,18 @@ public final class FleetWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * The id of the notes commit refs/notes/drover points at (pushed or not), empty without notes:
+     * the same id, the same notes.
+     */
+    public Optional<String> notesVersion() throws GitFailure {
+        try {
+            return notes.tip(DroverNotes.REF).map(ObjectId::name);
+        } catch (IOException e) {
+            throw new GitFailure("cannot read refs/notes/drover: " + e.getMessage(), e);
+        }
+    }
+
     /** Every note of refs/notes/drover: its lines by the commit it is on. */
     public Map<String, List<String>> notes() throws GitFailure {
         try {

@@ -169,7 +169,14 @@ final class Act {
 
     private Outcome say(RolloutState state, Say s) throws GitFailure, ForgeException {
         if (s.note().isPresent()) {
-            note(s.note().get().commit(), s.note().get().event());
+            Decision.Noted noted = s.note().get();
+            // A step whose gate failed was merged all the same: the trail says by whom, as for a passed one.
+            var step = state.last().filter(m -> AuditEvent.GATE_FAILED.equals(noted.event().event())
+                    && m.step().mergeCommit().equals(noted.commit()) && m.pr().isPresent());
+            if (step.isPresent()) {
+                noteStepMerged(state, step.get().step(), step.get().pr().get());
+            }
+            note(noted.commit(), noted.event());
         }
         if (s.status().isPresent()) {
             forge.status(s.status().get().sha(), s.status().get().status());
@@ -185,9 +192,7 @@ final class Act {
     private Outcome recordGatePassed(RolloutState state, RecordGatePassed g) throws GitFailure, ForgeException {
         var now = clock.instant();
         MergedStep step = g.step();
-        note(step.mergeCommit(), AuditEvent.stepMerged(state.rollout(), Decide.stepRef(step),
-                new AuditEvent.PullRequestRef(g.pr().number(), Optional.of(g.pr().url())), Optional.empty(), step.mergedAt(),
-                step.mergeCommit(), Optional.empty()));
+        noteStepMerged(state, step, g.pr());
         note(step.mergeCommit(), AuditEvent.gatePassed(state.rollout(), Decide.stepRef(step), now, g.soakUntil(),
                 g.apps().stream().map(a -> a.get("application")).toList()));
         forge.status(g.step().mergeCommit(), new CommitStatus(CommitStatus.State.SUCCESS, Decide.GATE_CONTEXT,
@@ -200,6 +205,17 @@ final class Act {
                         "soakUntil", g.soakUntil().toString()));
         return Outcome.waitUntil(state.rollout(), "gate of " + g.step().stepId() + " passed; soaks until " + g.soakUntil(),
                 g.soakUntil());
+    }
+
+    /**
+     * The step's merge as a note on its commit. Who merged is asked of the forge here (one
+     * request; a list of pull requests does not say), so that the same merge always writes the
+     * same line and a redo after a crash adds none.
+     */
+    private void noteStepMerged(RolloutState state, MergedStep step, PullRequest pr) throws GitFailure, ForgeException {
+        note(step.mergeCommit(), AuditEvent.stepMerged(state.rollout(), Decide.stepRef(step),
+                new AuditEvent.PullRequestRef(pr.number(), Optional.of(pr.url())), forge.mergedBy(pr.number()), step.mergedAt(),
+                step.mergeCommit(), Optional.empty()));
     }
 
     /** Labels go with the create request, so an issue Drover opened is always found again by the next pass. */

@@ -69,9 +69,9 @@ final class CommandObserver {
         List<Integer> numbers = new ArrayList<>();
         pr.ifPresent(p -> numbers.add(p.number()));
         threads.of(state.rollout()).stream().filter(n -> !numbers.contains(n)).forEach(numbers::add);
-        // Drover's replies are known by their author: Drover opened the pull request.
+        // Drover's replies are known by their author: Drover, which opened the pull request.
         Optional<ReceivedCommand> command = pr.isEmpty() ? Optional.empty()
-                : CommandInbox.oldest(forge, numbers, pr.get().author(), access(state.policy()));
+                : CommandInbox.oldest(forge, numbers, forge.login().orElse(pr.get().author()), access(state.policy()));
         Optional<Instant> headAt = Optional.empty();
         if (command.isPresent() && pr.get().isOpen()) {
             headAt = committedAt(pr.get().headSha());
@@ -134,7 +134,12 @@ final class CommandObserver {
                         m.differing(), m.rollback())), state.chatOps());
     }
 
-    /** For an aborted rollout: its merged steps newest first, up to the first whose revert is not merged yet. */
+    /**
+     * For an aborted rollout: its merged steps newest first, up to the first not reverted yet. A
+     * step is reverted by its merged abort pull request, or when every file its merge changed is
+     * as before the merge again (its automatic rollback, or someone's revert, was merged): a revert
+     * of it would change nothing.
+     */
     private Optional<RolloutState.Unwind> unwind(RolloutState state, Steering steering) throws GitFailure, ForgeException {
         if (!steering.isAborted()) {
             return Optional.empty();
@@ -149,9 +154,18 @@ final class CommandObserver {
             }
             Optional<RolloutState.Rollback> revert = step.before().isPresent()
                     ? Optional.of(Observe.revert(workspace, forge, head, step, branch)) : Optional.empty();
+            if (revert.isPresent() && revert.get().pr().isEmpty() && isNoChange(revert.get())) {
+                reverted.add(step.stepId());
+                continue;
+            }
             return Optional.of(new RolloutState.Unwind(reverted, Optional.of(step), revert));
         }
         return Optional.of(new RolloutState.Unwind(reverted, Optional.empty(), Optional.empty()));
+    }
+
+    /** Each file already holds what the revert would write. */
+    private static boolean isNoChange(RolloutState.Rollback revert) {
+        return revert.changes().stream().allMatch(c -> c.before().equals(c.after()));
     }
 
     static CommandAccess access(Policy policy) {
@@ -167,13 +181,10 @@ final class CommandObserver {
         }
     }
 
+    /** Read once per pass, and from the notes only when they changed since an earlier pass. */
     private List<AuditEvent> trail() throws GitFailure {
         if (trail == null) {
-            List<AuditEvent> events = new ArrayList<>();
-            for (List<String> lines : workspace.notes().values()) {
-                lines.stream().map(AuditEvent::parse).flatMap(Optional::stream).filter(AuditEvent::isDecision).forEach(events::add);
-            }
-            trail = List.copyOf(events);
+            trail = cache.decisions(workspace);
         }
         return trail;
     }

@@ -2,6 +2,7 @@ package io.drover.reconcile;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.drover.audit.AuditEvent;
 import io.drover.fleet.FleetReader;
 import io.drover.fleet.InvalidFleetException;
 import io.drover.git.FleetWorkspace;
@@ -14,6 +15,8 @@ import io.drover.planning.PlanRefusedException;
 import io.drover.planning.Planner;
 import io.drover.policy.Policy;
 import io.drover.planning.templates.TemplateSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -62,6 +65,11 @@ final class PassCache {
     private final Cache<String, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(COMMITS).build();
     private final Cache<PlanKey, Planned> plans = Caffeine.newBuilder().maximumSize(PLANS).build();
     private final Cache<TextKey, StepTexts> texts = Caffeine.newBuilder().maximumSize(PLANS).build();
+    /** The decisions of the audit trail, with the notes commit they were read from (empty: no notes). */
+    private volatile Decisions decisions;
+
+    private record Decisions(Optional<String> notes, List<AuditEvent> events) {
+    }
 
     PassCache() {
         this(Planner::plan, FleetReader::read);
@@ -87,6 +95,24 @@ final class PassCache {
         }
         snapshots.put(commit, read);
         return read;
+    }
+
+    /**
+     * Every decision (ChatOps command) in Drover's notes, read again only when the notes commit
+     * changed: a pass that changed nothing reads no note.
+     */
+    List<AuditEvent> decisions(FleetWorkspace workspace) throws GitFailure {
+        Optional<String> version = workspace.notesVersion();
+        Decisions known = decisions;
+        if (known != null && known.notes().equals(version)) {
+            return known.events();
+        }
+        List<AuditEvent> events = new ArrayList<>();
+        for (List<String> lines : workspace.notes().values()) {
+            lines.stream().map(AuditEvent::parse).flatMap(Optional::stream).filter(AuditEvent::isDecision).forEach(events::add);
+        }
+        decisions = new Decisions(version, List.copyOf(events));
+        return decisions.events();
     }
 
     /** The plan of {@code rollout} under {@code policy} on a fleet that reads, planned once per key. */

@@ -41,7 +41,7 @@ public final class Reconciler {
     /** Memo of pure reads and plans keyed by commit ids, so that an unchanged pass costs little. */
     private final PassCache cache;
     private final Consumer<RolloutView> views;
-    /** Where commands are read besides the step pull request; the dashboard issue, once connected. */
+    /** Where commands are read besides the step pull request and, with dashboards, the dashboard issue. */
     private CommandThreads commandThreads = CommandThreads.NONE;
     /** Whether each pass keeps the rollouts' dashboard issues current; see {@link #withDashboards()}. */
     private final boolean dashboards;
@@ -88,8 +88,8 @@ public final class Reconciler {
 
     /**
      * The same reconciler, also keeping one dashboard issue per rollout current (opened labelled
-     * {@code LABEL} and {@code LABEL/dashboard}, its body rewritten only when it changes), at the
-     * cost of one issue-list request per pass.
+     * {@code LABEL} and {@code LABEL/dashboard}, its body rewritten only when it changes) and
+     * reading commands given on it, at the cost of one issue-list request per pass.
      */
     public Reconciler withDashboards() {
         return new Reconciler(workspace, forge, gate, clock, settings, leadership, views, cache, true)
@@ -115,16 +115,27 @@ public final class Reconciler {
         Observe observe = new Observe(workspace, forge, gate, settings, head, cache, base,
                 forge.openPullRequests(ReconcileSettings.BRANCH_PREFIX));
         Act act = new Act(workspace, forge, files, settings, clock, head, leadership);
-        CommandObserver commands = new CommandObserver(workspace, forge, settings, head, commandThreads, cache, base);
-        // One list request per pass finds every rollout's dashboard.
+        // One list request per pass finds every rollout's dashboard, for writing it and for its commands.
         Optional<List<Issue>> dashboards = this.dashboards
                 ? Optional.of(forge.issues(DashboardIssues.label(settings.label()))) : Optional.empty();
+        CommandThreads threads = dashboards.isPresent() ? alsoDashboard(commandThreads, dashboards.get()) : commandThreads;
+        CommandObserver commands = new CommandObserver(workspace, forge, settings, head, threads, cache, base);
         List<Outcome> outcomes = new ArrayList<>();
         for (Rollout rollout : fleet.rollouts().values()) {
             outcomes.add(reconcile(rollout, files, observe, commands, act, dashboards));
         }
         pushPendingNotes().ifPresent(outcomes::add);
         return outcomes;
+    }
+
+    /** The rollout's dashboard issue, found in this pass's list, besides {@code threads}. */
+    private CommandThreads alsoDashboard(CommandThreads threads, List<Issue> dashboards) {
+        return rollout -> {
+            List<Integer> numbers = new ArrayList<>(threads.of(rollout));
+            DashboardIssues.find(dashboards, rollout, forge.login()).map(Issue::number)
+                    .filter(n -> !numbers.contains(n)).ifPresent(numbers::add);
+            return numbers;
+        };
     }
 
     /** Audit notes an earlier push could not deliver; a failure is reported, the notes stay for the next pass. */

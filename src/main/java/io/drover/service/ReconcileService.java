@@ -276,7 +276,8 @@ public class ReconcileService {
             GitHubForge forge = GitHubForge.connect(config.github().apiUrl(), config.github().token().orElseThrow(),
                     config.github().repository().orElseThrow(), config.repo().branch(), config.github().writeSpacing(), config.github().timeout(), clock, metrics);
             reconciler = new Reconciler(workspace, forge, gate, clock, new ReconcileSettings(config.repo().branch(),
-                            new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label(), config.dryRun()), leadership, board);
+                            new BotIdentity(config.bot().name(), config.bot().email()), config.bot().label(), config.dryRun()), leadership, board)
+                    .withDashboards();
         }
         return reconciler;
     }

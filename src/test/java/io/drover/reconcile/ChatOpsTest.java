@@ -400,6 +400,51 @@ class ChatOpsTest {
     }
 
     @Test
+    void anAbortAfterAMergedAutomaticRollbackProposesNoEmptyRevert() throws Exception {
+        String policy = ExampleFleet.defaultPolicyAnyTime().replace("automaticRollback: false", "automaticRollback: true");
+        assertThat(policy).contains("automaticRollback: true");
+        fixture = new ReconcileFixture(tmp, ExampleFleet.withFleetPolicy(policy));
+        FleetFiles original = fixture.origin.files("main");
+        gate.set(new Gate() {
+            @Override
+            public Result check(Request request) {
+                return new Gate.Result.Failed("shop-prod-euw-03 Degraded", List.of());
+            }
+
+            @Override
+            public String waitsFor(StepKind kind, List<String> clusters, io.drover.model.Fleet before, io.drover.model.Fleet after) {
+                return "";
+            }
+        });
+        Reconciler reconciler = restart();
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+        forge().mergeAsReviewer(1);
+        assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.PAUSED);
+        int rollback = untilOpenedAny(reconciler);
+        assertThat(forge().pull(rollback).request().head()).isEqualTo("drover/" + ROLLOUT + "/rollback/" + FIRST_STEP);
+        forge().mergeAsReviewer(rollback);
+        assertThat(fixture.origin.files("main").asMap()).isEqualTo(original.asMap());
+        forge().commentAs(ALICE, 1, "/drover abort the rollback says it all");
+
+        reconciler.pass();
+        Outcome done = reconciler.pass().get(0);
+
+        assertThat(done.action()).isEqualTo(Action.DONE);
+        assertThat(done.detail()).contains("every merged step is reverted (" + FIRST_STEP + ")");
+        assertThat(forge().pulls()).as("no abort pull request").hasSize(2);
+    }
+
+    /** Passes until one opens a pull request, whatever the others did; its number. */
+    private int untilOpenedAny(Reconciler reconciler) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            if (reconciler.pass().get(0).action() == Action.OPENED) {
+                return forge().pulls().size();
+            }
+        }
+        throw new AssertionError("nothing opened");
+    }
+
+    @Test
     void aSkipLeavesTheStepsClustersOutAndTheNextPullRequestIsTheStepAfter() throws Exception {
         Reconciler reconciler = start("rolling");
         assertThat(forge().pull(1).request().head()).endsWith("/drain-prod-euw-01");

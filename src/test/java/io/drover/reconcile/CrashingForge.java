@@ -162,8 +162,13 @@ final class CrashingForge implements Forge {
     }
 
     @Override
-    public Optional<String> login() {
+    public Optional<String> login() throws ForgeException {
         return forge.login();
+    }
+
+    @Override
+    public Optional<String> mergedBy(int number) throws ForgeException {
+        return forge.mergedBy(number);
     }
 
     @Override

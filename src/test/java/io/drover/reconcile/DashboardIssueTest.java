@@ -105,4 +105,53 @@ class DashboardIssueTest {
         assertThat(dashboards()).hasSize(2);
         assertThat(dashboards().get(1).author()).isEqualTo(FakeForge.BOT_LOGIN);
     }
+
+    // ---- commands given on the dashboard issue ----
+
+    private static final FakeForge.User ALICE = FakeForge.User.withRole(1001, "alice", "write");
+
+    private List<String> bodies(int number) throws Exception {
+        return fixture.forge.comments(number).stream().map(io.drover.forge.Comment::body).toList();
+    }
+
+    @Test
+    void aCommandOnTheDashboardIssueActsAndIsAnsweredThere() throws Exception {
+        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        Reconciler reconciler = fixture.freshReconciler(fixture.forge).withDashboards();
+        reconciler.pass();
+        int dashboard = dashboards().get(0).number();
+        int step = fixture.forge.pulls().get(0).number();
+        long pause = fixture.forge.commentAs(ALICE, dashboard, "/drover pause watching the dashboards");
+
+        reconciler.pass();
+
+        assertThat(fixture.forge.labels(step)).contains("drover/paused");
+        assertThat(fixture.forge.writes()).contains("react +1 to comment " + pause);
+        assertThat(bodies(dashboard)).last().asString().contains("@alice paused rollout production-1-31",
+                "drover:command id=" + pause);
+        assertThat(bodies(step)).noneMatch(b -> b.contains("drover:command"));
+        long before = fixture.forge.writes().stream().filter(w -> w.contains("comment " + pause)).count();
+        reconciler.pass();
+        assertThat(fixture.forge.writes().stream().filter(w -> w.contains("comment " + pause)).count())
+                .as("answered once").isEqualTo(before);
+    }
+
+    @Test
+    void aCommandOnAnIssueWithTheMarkerOpenedBySomeoneElseIsIgnored() throws Exception {
+        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        Issue planted = fixture.forge.issueBy("mallory", "Drover rollout production-1-31", MARKER,
+                List.of("drover", "drover/dashboard"));
+        Reconciler reconciler = fixture.freshReconciler(fixture.forge).withDashboards();
+        reconciler.pass();
+        int step = fixture.forge.pulls().get(0).number();
+        long pause = fixture.forge.commentAs(ALICE, planted.number(), "/drover pause");
+        int writes = fixture.forge.writes().size();
+
+        reconciler.pass();
+
+        assertThat(fixture.forge.labels(step)).doesNotContain("drover/paused");
+        assertThat(fixture.forge.writes().subList(writes, fixture.forge.writes().size()))
+                .noneMatch(w -> w.contains(String.valueOf(pause)) || w.contains("#" + planted.number()));
+        assertThat(bodies(planted.number())).containsExactly("/drover pause");
+    }
 }

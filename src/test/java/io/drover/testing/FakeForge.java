@@ -106,9 +106,26 @@ public final class FakeForge implements Forge {
         return pr;
     }
 
+    /** Who {@link #mergeAsReviewer} merges as. */
+    public static final String REVIEWER_LOGIN = "reviewer";
+
+    /** Who merged each merged pull request. */
+    private final java.util.Map<Integer, String> mergers = new java.util.HashMap<>();
+
     /** What a reviewer does: merge the pull request through the forge. */
     public synchronized void mergeAsReviewer(int number) throws IOException {
+        mergeAs(REVIEWER_LOGIN, number);
+    }
+
+    /** {@code login} merges the pull request on the forge. */
+    public synchronized void mergeAs(String login, int number) throws IOException {
         mergeWithMessage(number, "");
+        mergers.put(number, login);
+    }
+
+    @Override
+    public synchronized Optional<String> mergedBy(int number) {
+        return Optional.ofNullable(mergers.get(number));
     }
 
     /** Merges as GitHub does: its own title, then the message given, if any. */
@@ -366,6 +383,7 @@ public final class FakeForge implements Forge {
                 return false;
             }
             mergeWithMessage(number, message);
+            mergers.put(number, BOT_LOGIN);
             writes.add("merge #" + number);
             return true;
         } catch (IOException e) {

@@ -49,6 +49,8 @@ public final class GitHubForge implements Forge {
     private final RawApi raw;
     private final Map<Integer, GHPullRequest> seen = new ConcurrentHashMap<>();
     private volatile GHRepository repository;
+    /** The token user's login once asked (empty: the token has none); null before. */
+    private volatile Optional<String> login;
 
     private GitHubForge(GitHub github, RawApi raw, String repositoryName, String base, Duration writeSpacing) {
         this.github = github;
@@ -135,21 +137,21 @@ public final class GitHubForge implements Forge {
     }
 
     /**
-     * GitHub's API subset Drover keeps to has no "remove one label": the issue's labels are read,
-     * then set without it (PATCH of the issue). A label someone adds in between is lost; Drover
-     * only calls this to take its own paused label off.
+     * One DELETE of that label, so that labels others add meanwhile stay. GitHub answers 404 when
+     * the issue does not carry it: already done.
      */
     @Override
     public void removeLabel(int number, String label) throws ForgeException {
         call("unlabel #" + number, () -> {
-            GHIssue issue = repository().getIssue(number);
-            List<String> names = issue.getLabels().stream().map(GHLabel::getName).toList();
-            if (names.contains(label)) {
-                spacing.beforeWrite();
-                issue.setLabels(names.stream().filter(n -> !n.equals(label)).toArray(String[]::new));
-            }
+            spacing.beforeWrite();
+            // A label name may hold a slash (drover/paused): encoded, it stays one path segment.
+            raw.delete(repositoryPath() + "/issues/" + number + "/labels/" + pathSegment(label), 200, 404);
             return null;
         });
+    }
+
+    private static String pathSegment(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** GitHub takes title and body in separate requests here; only what differs from the last answer is sent. */
@@ -264,6 +266,37 @@ public final class GitHubForge implements Forge {
             }
             return found;
         });
+    }
+
+    /**
+     * GET /user, once: the login stays the same for the token's life. A GitHub App's installation
+     * token has no user (GitHub answers 403 "not accessible by integration"): then empty, and
+     * that is remembered too.
+     */
+    @Override
+    public Optional<String> login() throws ForgeException {
+        Optional<String> known = login;
+        if (known == null) {
+            known = call("read the login of the token's user", () -> {
+                try {
+                    return raw.find("/user").map(user -> user.path("login").asText("")).filter(l -> !l.isEmpty());
+                } catch (HttpException e) {
+                    if (e.getResponseCode() == 403 && String.valueOf(e.getMessage()).contains("not accessible by integration")) {
+                        return Optional.<String>empty();
+                    }
+                    throw e;
+                }
+            });
+            login = known;
+        }
+        return known;
+    }
+
+    /** Read raw from the pull request itself: a list of pull requests leaves {@code merged_by} out. */
+    @Override
+    public Optional<String> mergedBy(int number) throws ForgeException {
+        return call("read who merged #" + number, () -> raw.find(repositoryPath() + "/pulls/" + number)
+                .map(pr -> pr.path("merged_by").path("login").asText("")).filter(l -> !l.isEmpty()));
     }
 
     private static Issue issueView(GHIssue issue) throws IOException {

@@ -20,7 +20,8 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
  * The few requests whose answers hold fields the library drops ({@code role_name} of a
- * permission, {@code performed_via_github_app} of a comment, and a reaction's 200-or-201), sent
+ * permission, {@code performed_via_github_app} of a comment, a reaction's 200-or-201), or that it
+ * has no call for (removing one label; the token's user without a GET at start-up), sent
  * through the adapter's own connector with the same token and timeout. Failures are
  * {@link HttpException}s as the library's are; a Retry-After becomes {@link RetryLater}.
  */
@@ -61,6 +62,17 @@ final class RawApi {
     /** POSTs {@code body} and answers the status, which must be one of {@code expected}. */
     int post(String path, Map<String, String> body, int... expected) throws IOException {
         Answer answer = send("POST", new URL(apiUrl + path), JSON.writeValueAsBytes(body));
+        for (int status : expected) {
+            if (answer.status == status) {
+                return status;
+            }
+        }
+        throw answer.failure();
+    }
+
+    /** DELETEs {@code path} and answers the status, which must be one of {@code expected}. */
+    int delete(String path, int... expected) throws IOException {
+        Answer answer = send("DELETE", new URL(apiUrl + path), null);
         for (int status : expected) {
             if (answer.status == status) {
                 return status;

@@ -14,6 +14,7 @@ import io.drover.testing.github.StubGitHub;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,17 +134,86 @@ class GitHubForgeChatOpsTest {
     }
 
     @Test
-    void thePausedLabelComesOffAndTheOthersStay() throws ForgeException {
+    void thePausedLabelComesOffWithOneDeleteAndTheOthersStay() throws ForgeException {
         int pr = forge.open(new NewPullRequest("drover/step-1", "main", "Step 1", "body", List.of("drover", "drover/add-cluster")))
                 .number();
         forge.addLabels(pr, List.of("drover/paused"));
 
         forge.removeLabel(pr, "drover/paused");
-        forge.removeLabel(pr, "drover/paused"); // not there any more: no write
+        forge.removeLabel(pr, "drover/paused"); // not there any more: GitHub answers 404, which is done
 
         assertThat(forge.findByHead("drover/step-1").orElseThrow().labels()).containsExactly("drover", "drover/add-cluster");
+        assertThat(github.requestLog()).filteredOn(r -> r.startsWith("DELETE"))
+                .as("the slash of the label name is encoded: one path segment")
+                .containsExactly("DELETE /repos/acme/fleet/issues/" + pr + "/labels/drover%2Fpaused",
+                        "DELETE /repos/acme/fleet/issues/" + pr + "/labels/drover%2Fpaused");
+        assertThat(github.requestCount("PATCH", "/repos/acme/fleet/issues/\\d+"))
+                .as("no read-modify-write that would drop a label added meanwhile").isZero();
         github.assertValidationPassed();
     }
+
+    @Test
+    void dashboardsAreTheOpenIssuesWithTheLabelOldestFirstAcrossPagesWithoutPullRequests() throws ForgeException {
+        int labelledPr = forge.open(new NewPullRequest("drover/step-1", "main", "Step 1", "body", List.of("drover/dashboard")))
+                .number();
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            expected.add(github.openIssueAs(ALICE, "rollout " + i, "body", List.of("drover", "drover/dashboard")));
+        }
+        github.openIssueAs(ALICE, "unlabelled", "body", List.of("drover"));
+        int closed = forge.createIssue("closed one", "body", List.of("drover/dashboard")).number();
+        github.closeIssue(closed);
+
+        List<Issue> found = forge.issues("drover/dashboard");
+
+        assertThat(found).extracting(Issue::number).doesNotContain(labelledPr, closed).containsExactlyElementsOf(expected);
+        assertThat(found.get(0).author()).isEqualTo("alice");
+        assertThat(github.requestCount("GET", "/repos/acme/fleet/issues")).as("two pages of 100").isEqualTo(2);
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void theLoginIsAskedOnceOfGitHub() throws ForgeException {
+        assertThat(forge.login()).contains(Commenter.TOKEN_USER.login());
+        assertThat(forge.login()).contains(Commenter.TOKEN_USER.login());
+
+        assertThat(github.requestCount("GET", "/user")).isEqualTo(1);
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void aGitHubAppTokenHasNoLoginAndIsNotAskedAgain() throws ForgeException {
+        github.failNext("GET", "/user", 403, Map.of(),
+                "{\"message\":\"Resource not accessible by integration\",\"documentation_url\":"
+                        + "\"https://docs.github.com/rest/users/users#get-the-authenticated-user\",\"status\":\"403\"}");
+
+        assertThat(forge.login()).isEmpty();
+        assertThat(forge.login()).isEmpty();
+
+        assertThat(github.requestCount("GET", "/user")).isEqualTo(1);
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void anyOtherFailureToReadTheLoginIsAnErrorAndAskedAgainNextTime() throws ForgeException {
+        github.failNext("GET", "/user", 502, Map.of(), "{\"message\":\"Server Error\"}");
+
+        assertThatThrownBy(() -> forge.login()).isInstanceOf(ForgeException.class).hasMessageContaining("HTTP 502");
+        assertThat(forge.login()).contains(Commenter.TOKEN_USER.login());
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void whoMergedIsReadFromThePullRequest() throws ForgeException {
+        int pr = openStep();
+        assertThat(forge.mergedBy(pr)).as("not merged yet").isEmpty();
+
+        github.mergeAs(ALICE, pr);
+
+        assertThat(forge.mergedBy(pr)).contains("alice");
+        github.assertValidationPassed();
+    }
+
 
     private int openStep() throws ForgeException {
         return forge.open(new NewPullRequest("drover/step-1", "main", "Step 1", "body", List.of())).number();

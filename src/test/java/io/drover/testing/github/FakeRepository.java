@@ -228,6 +228,10 @@ final class FakeRepository {
      * head is still {@code sha} when one is given (409), and it is mergeable now (405).
      */
     synchronized String merge(int number, String sha, String commitTitle, String commitMessage, String method) {
+        return merge(number, sha, commitTitle, commitMessage, method, Commenter.TOKEN_USER);
+    }
+
+    private String merge(int number, String sha, String commitTitle, String commitMessage, String method, Commenter merger) {
         PullRequestState pr = require(number);
         String mergeMethod = method == null ? "merge" : method;
         if (!pr.open || pr.merged) {
@@ -259,6 +263,7 @@ final class FakeRepository {
         pr.open = false;
         pr.merged = true;
         pr.mergedAt = now;
+        pr.mergedBy = merger;
         pr.closedAt = now;
         pr.updatedAt = now;
         pr.mergeCommitSha = mergeSha;
@@ -270,8 +275,8 @@ final class FakeRepository {
     }
 
     /** A merge as a reviewer does it on github.com: at the current head, GitHub's default title. */
-    synchronized String mergeAtHead(int number) {
-        return merge(number, require(number).headSha, null, null, "merge");
+    synchronized String mergeAtHead(int number, Commenter reviewer) {
+        return merge(number, require(number).headSha, null, null, "merge", reviewer);
     }
 
     synchronized void closeAsReviewer(int number) {
@@ -382,12 +387,52 @@ final class FakeRepository {
 
     /** Issues and pull requests share one sequence of numbers, as on GitHub. */
     synchronized IssueState createIssue(String title, String body, List<String> labels) {
+        return createIssue(title, body, labels, Commenter.TOKEN_USER);
+    }
+
+    synchronized IssueState createIssue(String title, String body, List<String> labels, Commenter author) {
         if (title == null || title.isBlank()) {
             throw GitHubError.invalidField("Issue", "title", "missing_field", "https://docs.github.com/rest/issues/issues#create-an-issue");
         }
-        IssueState issue = new IssueState(nextNumber++, title, body, labels, clock.instant());
+        IssueState issue = new IssueState(nextNumber++, title, body, labels, clock.instant(), author);
         issues.add(issue);
         return issue;
+    }
+
+    /**
+     * GET .../issues: issues and pull requests (GitHub lists both) in {@code state} that carry every
+     * label of {@code labels}, by creation; each is an {@link IssueState} or a {@link PullRequestState}.
+     */
+    synchronized List<Object> issuesAndPulls(String state, List<String> labels, boolean ascending) {
+        java.util.TreeMap<Integer, Object> byNumber = new java.util.TreeMap<>();
+        for (IssueState issue : issues) {
+            if (matchesOpen(issue.open, state) && issue.labels.containsAll(labels)) {
+                byNumber.put(issue.number, issue);
+            }
+        }
+        for (PullRequestState pr : pulls) {
+            if (matchesOpen(pr.open, state) && pr.labels.containsAll(labels)) {
+                byNumber.put(pr.number, pr);
+            }
+        }
+        return new ArrayList<>(ascending ? byNumber.values() : byNumber.descendingMap().values());
+    }
+
+    private static boolean matchesOpen(boolean open, String state) {
+        return switch (state) {
+            case "all" -> true;
+            case "closed" -> !open;
+            default -> open;
+        };
+    }
+
+    /** DELETE .../labels/{name}: 404 when the issue or pull request does not carry it, as GitHub answers. */
+    synchronized List<String> removeLabel(int number, String name) {
+        List<String> labels = labelsOf(number);
+        if (!labels.remove(name)) {
+            throw GitHubError.basic(404, "Label does not exist", "https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue");
+        }
+        return List.copyOf(labels);
     }
 
     /** An issue, or empty for a pull request's number; 404 when neither has it. */

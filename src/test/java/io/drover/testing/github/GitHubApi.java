@@ -169,6 +169,9 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
         if (path.equals("/rate_limit") && method.equals("GET")) {
             return Reply.json(200, json.rateLimit(RATE_LIMIT, Math.min(rateLimitUsed.get(), RATE_LIMIT), rateLimitReset));
         }
+        if (path.equals("/user") && method.equals("GET")) {
+            return Reply.json(200, json.authenticatedUser());
+        }
         try {
             synchronized (repository) { // read and render one consistent state
                 return routes.answer(request, method, path);

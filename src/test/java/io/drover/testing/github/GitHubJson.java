@@ -133,7 +133,7 @@ final class GitHubJson {
     }
 
     /** Sets who a user is in one of GitHub's example users, with the URLs that name the login. */
-    private void user(ObjectNode user, long id, String login, boolean bot) {
+    void user(ObjectNode user, long id, String login, boolean bot) {
         String exampleLogin = user.path("login").asText();
         for (Map.Entry<String, JsonNode> field : List.copyOf(user.properties())) {
             if (field.getValue().isTextual() && field.getKey().endsWith("url") && !field.getKey().equals("avatar_url")) {
@@ -151,6 +151,7 @@ final class GitHubJson {
         ObjectNode json = issue(issue.number, issue.title, issue.body, issue.open, issue.labels, issue.comments.size(),
                 issue.createdAt, issue.updatedAt, issue.closedAt);
         json.remove("pull_request"); // an issue, not a pull request
+        user((ObjectNode) json.path("user"), issue.author.id(), issue.author.login(), issue.author.bot());
         json.put("html_url", repositoryHtmlUrl() + "/issues/" + issue.number);
         return json;
     }
@@ -219,6 +220,20 @@ final class GitHubJson {
         json.put("node_id", "REA_stub_" + id);
         json.put("content", content);
         json.put("created_at", timestamp(createdAt));
+        return json;
+    }
+
+    /** GET /user: the token's user, as GitHub answers a token that may read the private profile. */
+    ObjectNode authenticatedUser() {
+        ObjectNode json = GitHubDescription.objectExample("private-user-response-with-public-and-private-profile-information");
+        user(json, Commenter.TOKEN_USER.id(), Commenter.TOKEN_USER.login(), false);
+        json.put("user_view_type", "private");
+        // The contract check cannot load the operation's schema (see ContractCheck): checked here.
+        GitHubDescription.schema("private-user").path("required").forEach(field -> {
+            if (!json.has(field.asText())) {
+                throw new IllegalStateException("GET /user answer lacks " + field.asText() + ", required by private-user");
+            }
+        });
         return json;
     }
 

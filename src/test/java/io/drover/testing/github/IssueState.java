@@ -9,6 +9,8 @@ final class IssueState {
 
     final int number;
     final Instant createdAt;
+    /** Who opened it: the token's user through the API, anyone on github.com. */
+    final Commenter author;
     final List<String> labels = new ArrayList<>();
     final List<PullRequestState.Comment> comments = new ArrayList<>();
 
@@ -18,8 +20,9 @@ final class IssueState {
     Instant updatedAt;
     Instant closedAt;
 
-    IssueState(int number, String title, String body, List<String> labels, Instant now) {
+    IssueState(int number, String title, String body, List<String> labels, Instant now, Commenter author) {
         this.number = number;
+        this.author = author;
         this.title = title;
         this.body = body;
         this.labels.addAll(labels);

@@ -30,6 +30,8 @@ final class PullRequestJson {
         out.put("mergeable_state", pr.mergeableState);
         if (!pr.merged) {
             out.putNull("merged_by");
+        } else {
+            json.user((ObjectNode) out.path("merged_by"), pr.mergedBy.id(), pr.mergedBy.login(), pr.mergedBy.bot());
         }
         out.put("comments", pr.comments.size());
         out.put("review_comments", 0);

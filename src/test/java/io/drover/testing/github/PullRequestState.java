@@ -28,6 +28,8 @@ final class PullRequestState {
     Instant updatedAt;
     Instant closedAt;
     Instant mergedAt;
+    /** Who merged it: the token's user through the API, a reviewer on github.com. */
+    Commenter mergedBy;
     String mergeCommitSha;
     /** Null while GitHub is still computing it ("unknown"), as right after a push or a merge. */
     Boolean mergeable = Boolean.TRUE;

@@ -29,6 +29,7 @@ final class RepositoryRoutes {
     private static final Pattern MERGE = Pattern.compile("/pulls/(\\d+)/merge");
     private static final Pattern COMMENTS = Pattern.compile("/issues/(\\d+)/comments");
     private static final Pattern LABELS = Pattern.compile("/issues/(\\d+)/labels");
+    private static final Pattern LABEL = Pattern.compile("/issues/(\\d+)/labels/(.+)");
     private static final Pattern ISSUE = Pattern.compile("/issues/(\\d+)");
     private static final Pattern REACTIONS = Pattern.compile("/issues/comments/(\\d+)/reactions");
     private static final Pattern PERMISSION = Pattern.compile("/collaborators/([^/]+)/permission");
@@ -55,13 +56,14 @@ final class RepositoryRoutes {
         Matcher merge = MERGE.matcher(rest);
         Matcher comments = COMMENTS.matcher(rest);
         Matcher labels = LABELS.matcher(rest);
+        Matcher label = LABEL.matcher(rest);
         Matcher statuses = STATUSES.matcher(rest);
         Matcher issue = ISSUE.matcher(rest);
         Matcher reactions = REACTIONS.matcher(rest);
         Matcher permission = PERMISSION.matcher(rest);
         String route = method + " " + (rest.isEmpty() ? "repo" : rest.equals("/pulls") ? "pulls"
                 : pull.matches() ? "pull" : merge.matches() ? "merge" : comments.matches() ? "comments"
-                : labels.matches() ? "labels" : statuses.matches() ? "statuses" : rest.equals("/issues") ? "issues"
+                : labels.matches() ? "labels" : label.matches() ? "label" : statuses.matches() ? "statuses" : rest.equals("/issues") ? "issues"
                 : issue.matches() ? "issue" : reactions.matches() ? "reactions" : permission.matches() ? "permission"
                 : "unknown");
         return switch (route) {
@@ -76,6 +78,8 @@ final class RepositoryRoutes {
             case "POST labels" -> addLabels(number(labels), body(request));
             case "POST statuses" -> createStatus(statuses.group(1), body(request));
             case "POST issues" -> createIssue(body(request));
+            case "GET issues" -> listIssues(request);
+            case "DELETE label" -> Reply.json(200, json.labels(repository.removeLabel(number(label), label.group(2))));
             case "GET issue" -> Reply.json(200, getIssue(number(issue)));
             case "PATCH issue" -> updateIssue(number(issue), body(request));
             case "POST reactions" -> react(Long.parseLong(reactions.group(1)), body(request));
@@ -127,6 +131,15 @@ final class RepositoryRoutes {
         body.path("labels").forEach(item -> labels.add(item.isTextual() ? item.textValue() : item.path("name").asText()));
         IssueState issue = repository.createIssue(text(body, "title"), text(body, "body"), labels);
         return Reply.json(201, json.issue(issue), Map.of("Location", json.repositoryApiUrl() + "/issues/" + issue.number));
+    }
+
+    /** Issues and pull requests, newest first unless {@code direction=asc}; {@code labels} is a comma-separated list. */
+    private Reply listIssues(LoggedRequest request) {
+        List<String> labels = query(request, "labels").map(l -> List.of(l.split(","))).orElse(List.of());
+        List<Object> found = repository.issuesAndPulls(query(request, "state").orElse("open"), labels,
+                query(request, "direction").map("asc"::equals).orElse(false));
+        return page(request, found, item -> item instanceof IssueState issue ? json.issue(issue)
+                : json.issueOfPull((PullRequestState) item));
     }
 
     /** GitHub serves a pull request here too, as an issue with a {@code pull_request} link. */

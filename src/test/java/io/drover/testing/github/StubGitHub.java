@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * driving Drover's GitHub adapter (the real {@code org.kohsuke:github-api} client) in tests.
  *
  * <p>It serves what Drover uses: the repository, listing, opening, reading, updating and merging
- * pull requests, opening, reading and updating issues (numbered with the pull requests, as on
- * GitHub), comments on both, reactions to comments, labels, collaborators' permissions and the
- * rate limit; everything else is a 404. Tests comment as any user ({@link #commentAs}), edit and
+ * pull requests, opening, listing, reading and updating issues (numbered with the pull requests, as
+ * on GitHub), comments on both, reactions to comments, labels (adding, and removing one), the
+ * token's user, collaborators' permissions and the rate limit; everything else is a 404. Tests comment as any user ({@link #commentAs}), edit and
  * delete comments as their authors do on github.com. Answers
  * start from GitHub's own examples in the REST description, and every request and answer is
  * checked against that description: call {@link #assertValidationPassed()} at the end of a test.
@@ -38,9 +38,8 @@ import java.util.regex.Pattern;
  * github.stop();
  * }</pre>
  *
- * <p>Give the client a login with the token ({@code withOAuthToken(token, login)}) or use an app
- * installation token: with a token alone the library first calls GET /user, which is not in
- * Drover's description and fails the check.
+ * <p>GET /user answers {@link Commenter#TOKEN_USER}, the user of GitHub's examples, who also
+ * opens the issues and makes the comments and merges the client asks for.
  */
 public final class StubGitHub {
 
@@ -167,9 +166,17 @@ public final class StubGitHub {
                 .orElseThrow(() -> new IllegalArgumentException("no pull request #" + number));
     }
 
+    /** Who {@link #mergeAsReviewer} merges as. */
+    public static final Commenter REVIEWER = Commenter.user(4002, "reviewer");
+
     /** A reviewer merges on github.com: the same as the merge API with the current head, no request. */
     public String mergeAsReviewer(int number) {
-        return asOnGitHub(number, () -> repository.mergeAtHead(number));
+        return mergeAs(REVIEWER, number);
+    }
+
+    /** {@code user} merges on github.com; GET of the pull request then names them in {@code merged_by}. */
+    public String mergeAs(Commenter user, int number) {
+        return asOnGitHub(number, () -> repository.mergeAtHead(number, user));
     }
 
     public void closeAsReviewer(int number) {
@@ -294,6 +301,16 @@ public final class StubGitHub {
     /** The reactions the token's user gave the comment, oldest first. */
     public List<String> reactions(long commentId) {
         return repository.reactions(commentId);
+    }
+
+    /** {@code author} opens an issue on github.com; answers its number. */
+    public int openIssueAs(Commenter author, String title, String body, List<String> labels) {
+        return asOnGitHub(0, () -> repository.createIssue(title, body, labels, author).number);
+    }
+
+    /** Someone closes the issue on github.com. */
+    public void closeIssue(int number) {
+        asOnGitHub(number, () -> repository.updateIssue(number, null, null, "closed"));
     }
 
     /** Every issue (not pull request), oldest first. */

@@ -433,11 +433,12 @@ class StubGitHubTest {
     }
 
     @Test
-    void aTokenWithoutLoginMakesTheLibraryCallAnEndpointOutsideTheContract() throws IOException {
-        new GitHubBuilder().withEndpoint(github.apiUrl()).withOAuthToken("t").build();
+    void getUserAnswersTheTokensUserWithinTheContract() throws IOException {
+        GitHub client = new GitHubBuilder().withEndpoint(github.apiUrl()).withOAuthToken("t").build();
 
-        assertThat(github.requestLog()).containsExactly("GET /repos/acme/fleet", "GET /user");
-        assertThatThrownBy(github::assertValidationPassed).hasMessageContaining("/user");
+        assertThat(client.getMyself().getLogin()).isEqualTo(Commenter.TOKEN_USER.login());
+        assertThat(github.requestLog()).contains("GET /user");
+        github.assertValidationPassed();
     }
 
     private HttpResponse<String> rawGet(String pathAndQuery) throws IOException, InterruptedException {
