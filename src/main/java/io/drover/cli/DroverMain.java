@@ -14,7 +14,7 @@ public final class DroverMain {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new DroverCommand()).setUsageHelpWidth(120).setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("drover: internal error: " + e);
             if (System.getenv("DROVER_DEBUG") != null) {

@@ -1,5 +1,6 @@
 package io.drover.cli;
 
+import io.drover.fleet.FleetReadMemo;
 import io.drover.fleet.FleetReader;
 import io.drover.fleet.InvalidFleetException;
 import io.drover.git.GitFailure;
@@ -106,11 +107,13 @@ final class PlanCommand implements Callable<Integer> {
         } catch (InvalidFleetException e) {
             return invalid(e.getMessage(), e.problems(), "the fleet repository");
         }
+        // The plan reads a state per step; this read is the first, so that the next parses only what step 1 changed.
+        FleetReadMemo memo = new FleetReadMemo();
         Fleet fleet = null;
         SortedMap<String, Rollout> rollouts;
         List<Problem> fleetProblems = new ArrayList<>();
         try {
-            fleet = FleetReader.read(files);
+            fleet = FleetReader.read(files, memo);
             rollouts = fleet.rollouts();
         } catch (InvalidFleetException e) {
             fleetProblems.addAll(e.problems());
@@ -143,7 +146,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         Plan plan;
         try {
-            plan = Planner.plan(fleet, rollout, policy, TemplateSet.forFleet(files));
+            plan = Planner.plan(fleet, rollout, policy, TemplateSet.forFleet(files), memo);
         } catch (PlanRefusedException e) {
             err.println("Plan refused: " + e.getMessage());
             return ExitCodes.PLAN_REFUSED;

@@ -19,10 +19,10 @@ final class ApplicationSetReader {
     private final Problems problems;
     private final YamlDocuments yaml;
 
-    ApplicationSetReader(FleetFiles files, Problems problems) {
+    ApplicationSetReader(FleetFiles files, Problems problems, FleetReadMemo memo) {
         this.files = files;
         this.problems = problems;
-        this.yaml = new YamlDocuments(problems);
+        this.yaml = new YamlDocuments(problems, memo);
     }
 
     /** The ApplicationSets; one whose clusters generator selects none of {@code clusters} is read, with a warning. */

@@ -29,12 +29,12 @@ final class ClusterReader {
 
     private final FleetFiles files;
     private final Problems problems;
-    private final YamlDocuments yaml;
+    private final FleetReadMemo memo;
 
-    ClusterReader(FleetFiles files, Problems problems) {
+    ClusterReader(FleetFiles files, Problems problems, FleetReadMemo memo) {
         this.files = files;
         this.problems = problems;
-        this.yaml = new YamlDocuments(problems);
+        this.memo = memo;
     }
 
     SortedMap<String, Cluster> read() {
@@ -56,7 +56,12 @@ final class ClusterReader {
                 problems.add(path, 0, "cluster " + name + " has no Argo CD cluster Secret",
                         "add argocd/clusters/" + name + ".yaml (a Secret labelled " + SECRET_TYPE_LABEL + ": cluster)");
             }
-            readCluster(name, path, secret).ifPresent(c -> clusters.put(name, c));
+            String text = files.read(path).orElseThrow();
+            Optional<Definition> definition = memo.remember("cluster", path, text, problems,
+                    own -> readDefinition(name, path, text, own));
+            if (definition.isPresent() && secret != null) {
+                clusters.put(name, definition.get().with(secret));
+            }
         }
         secrets.keySet().stream().filter(n -> !names.contains(n)).forEach(n -> problems.add(
                 "argocd/clusters/" + n + ".yaml", 0, "Argo CD cluster Secret for " + n + ", but there is no clusters/" + n + "/cluster.yaml",
@@ -73,12 +78,13 @@ final class ClusterReader {
         return names;
     }
 
-    private Optional<Cluster> readCluster(String name, String path, ClusterSecret secret) {
-        Optional<YamlFile> file = yaml.parse(path, files.read(path).orElseThrow());
+    /** What the cluster's definition says, apart from its Secret: a function of the file's path and content. */
+    private static Optional<Definition> readDefinition(String name, String path, String text, Problems problems) {
+        Optional<YamlFile> file = new YamlDocuments(problems).parse(path, text);
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        Optional<YamlNode> single = single(path, file.get(), "Cluster",
+        Optional<YamlNode> single = single(path, file.get(), problems, "Cluster",
                 "Cluster API Cluster (apiVersion cluster.x-k8s.io/v1beta1)");
         if (single.isEmpty()) {
             return Optional.empty();
@@ -111,11 +117,20 @@ final class ClusterReader {
                 labels.put(k, v.scalar());
             }
         }));
-        if (version.isEmpty() || region.isEmpty() || capacity.isEmpty() || weight.isEmpty() || secret == null) {
+        if (version.isEmpty() || region.isEmpty() || capacity.isEmpty() || weight.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Cluster(name, path, version.get(), labels, region.get(), capacity.getAsInt(),
-                weight.getAsInt(), replaces, secret));
+        return Optional.of(new Definition(name, path, version.get(), labels, region.get(), capacity.getAsInt(),
+                weight.getAsInt(), replaces));
+    }
+
+    /** A cluster as its definition file says, to be joined with its Argo CD cluster Secret. */
+    private record Definition(String name, String path, KubeVersion version, SortedMap<String, String> labels,
+            String region, int capacityRps, int trafficWeight, Optional<String> replaces) {
+
+        Cluster with(ClusterSecret secret) {
+            return new Cluster(name, path, version, labels, region, capacityRps, trafficWeight, replaces, secret);
+        }
     }
 
     /** Secrets by cluster name; a name maps to null when its Secret exists but is unusable. */
@@ -129,14 +144,16 @@ final class ClusterReader {
         for (String path : files.pathsMatching("argocd/clusters", ".yaml").toList()) {
             String name = secretName(path);
             secrets.put(name, null);
-            yaml.parse(path, files.read(path).orElseThrow()).flatMap(file -> readSecret(name, path, file))
-                    .ifPresent(s -> secrets.put(name, s));
+            String text = files.read(path).orElseThrow();
+            Optional<ClusterSecret> secret = memo.remember("secret", path, text, problems,
+                    own -> new YamlDocuments(own).parse(path, text).flatMap(file -> readSecret(name, path, file, own)));
+            secret.ifPresent(s -> secrets.put(name, s));
         }
         return secrets;
     }
 
     /** The one document of a kind in a file; reports its absence, or each further one at the line it starts. */
-    private Optional<YamlNode> single(String path, YamlFile file, String kind, String what) {
+    private static Optional<YamlNode> single(String path, YamlFile file, Problems problems, String kind, String what) {
         List<YamlNode> docs = YamlDocuments.ofKind(file, kind);
         if (docs.isEmpty()) {
             problems.add(path, 1, "no document of kind " + kind, "keep exactly one " + what + " in this file");
@@ -153,8 +170,8 @@ final class ClusterReader {
         return path.substring("argocd/clusters/".length(), path.length() - ".yaml".length());
     }
 
-    private Optional<ClusterSecret> readSecret(String name, String path, YamlFile file) {
-        Optional<YamlNode> single = single(path, file, "Secret",
+    private static Optional<ClusterSecret> readSecret(String name, String path, YamlFile file, Problems problems) {
+        Optional<YamlNode> single = single(path, file, problems, "Secret",
                 "Secret (the Argo CD cluster Secret of " + name + ", labelled " + SECRET_TYPE_LABEL + ": cluster)");
         if (single.isEmpty()) {
             return Optional.empty();

@@ -30,6 +30,19 @@ final class Problems {
         warnings.add(new Problem(path, line, message, fix));
     }
 
+    void warn(Problem warning) {
+        warnings.add(warning);
+    }
+
+    /** The problems as reported, not sorted: replaying them into another collector keeps their order. */
+    List<Problem> inOrder() {
+        return List.copyOf(problems);
+    }
+
+    List<Problem> warningsInOrder() {
+        return List.copyOf(warnings);
+    }
+
     boolean isEmpty() {
         return problems.isEmpty();
     }

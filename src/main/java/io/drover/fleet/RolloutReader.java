@@ -21,10 +21,10 @@ final class RolloutReader {
     private final Problems problems;
     private final YamlDocuments yaml;
 
-    RolloutReader(FleetFiles files, Problems problems) {
+    RolloutReader(FleetFiles files, Problems problems, FleetReadMemo memo) {
         this.files = files;
         this.problems = problems;
-        this.yaml = new YamlDocuments(problems);
+        this.yaml = new YamlDocuments(problems, memo);
     }
 
     /** The rollouts; one whose selector matches none of {@code clusters} is read, with a warning. */

@@ -21,10 +21,10 @@ final class TrafficReader {
     private final Problems problems;
     private final YamlDocuments yaml;
 
-    TrafficReader(FleetFiles files, Problems problems) {
+    TrafficReader(FleetFiles files, Problems problems, FleetReadMemo memo) {
         this.files = files;
         this.problems = problems;
-        this.yaml = new YamlDocuments(problems);
+        this.yaml = new YamlDocuments(problems, memo);
     }
 
     List<HostnameTraffic> read(Set<String> clusterNames) {

@@ -14,13 +14,24 @@ import java.util.Optional;
 final class YamlDocuments {
 
     private final Problems problems;
+    private final FleetReadMemo memo;
 
+    /** Parses each file afresh. */
     YamlDocuments(Problems problems) {
+        this(problems, null);
+    }
+
+    /** Parses each content once, reusing what {@code memo} holds from the previous read. */
+    YamlDocuments(Problems problems, FleetReadMemo memo) {
         this.problems = problems;
+        this.memo = memo;
     }
 
     /** The file, if it is YAML whose every document is a mapping. */
     Optional<YamlFile> parse(String path, String text) {
+        if (memo != null) {
+            return memo.remember("yaml", path, text, problems, own -> new YamlDocuments(own).parse(path, text));
+        }
         YamlFile file;
         try {
             file = YamlFile.parse(path, text);

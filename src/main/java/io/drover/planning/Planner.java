@@ -1,5 +1,6 @@
 package io.drover.planning;
 
+import io.drover.fleet.FleetReadMemo;
 import io.drover.fleet.FleetReader;
 import io.drover.fleet.InvalidFleetException;
 import io.drover.model.Cluster;
@@ -31,6 +32,15 @@ public final class Planner {
     }
 
     public static Plan plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates) throws PlanRefusedException {
+        return plan(fleet, rollout, policy, templates, new FleetReadMemo());
+    }
+
+    /**
+     * Plans with {@code memo} holding the read of {@code fleet} (or an empty memo): each step's state
+     * is read like any other fleet state, strictly, but only the files the step changed are parsed.
+     */
+    public static Plan plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, FleetReadMemo memo)
+            throws PlanRefusedException {
         PlanningContext context = new PlanningContext(fleet, rollout, policy, templates);
         RolloutStrategy strategy = RolloutStrategy.of(rollout.strategy());
         List<String> selected = fleet.clusters().values().stream()
@@ -62,7 +72,7 @@ public final class Planner {
             if (changes.isEmpty()) {
                 throw new IllegalStateException("step " + action.id() + " changes no file; planning would not progress");
             }
-            Fleet after = readBack(context.fleet().files().apply(changes), steps.size() + 1, action);
+            Fleet after = readBack(context.fleet().files().apply(changes), memo, steps.size() + 1, action);
             Set<String> touched = new TreeSet<>(selected);
             touched.addAll(action.clusters());
             TrafficState traffic = TrafficState.of(after, hostnamesOf(after, touchedStillThere(after, touched)),
@@ -100,9 +110,10 @@ public final class Planner {
         return names;
     }
 
-    private static Fleet readBack(FleetFiles files, int number, StepAction action) throws PlanRefusedException {
+    private static Fleet readBack(FleetFiles files, FleetReadMemo memo, int number, StepAction action)
+            throws PlanRefusedException {
         try {
-            return FleetReader.read(files);
+            return FleetReader.read(files, memo);
         } catch (InvalidFleetException e) {
             throw new PlanRefusedException("step " + number + " (" + action.title() + ") would leave the fleet repo invalid"
                     + " (check the new-cluster templates)", e.problems().stream().map(Problem::toString).toList());

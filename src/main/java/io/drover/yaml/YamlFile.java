@@ -27,6 +27,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 /** A YAML file parsed into its documents, with positions. */
 public final class YamlFile {
 
+    private static final RecentParses RECENT = new RecentParses();
+
     private final String path;
     private final SourceText source;
     private final List<YamlNode> documents;
@@ -39,6 +41,19 @@ public final class YamlFile {
 
     /** All documents of the stream; empty documents (only comments or nothing) are skipped. */
     public static YamlFile parse(String path, String text) throws YamlSyntaxException {
+        if (text.length() < RecentParses.MIN_CHARS) {
+            return parseNow(path, text);
+        }
+        Optional<YamlFile> recent = RECENT.get(path, text);
+        if (recent.isPresent()) {
+            return recent.get();
+        }
+        YamlFile file = parseNow(path, text);
+        RECENT.put(file);
+        return file;
+    }
+
+    private static YamlFile parseNow(String path, String text) throws YamlSyntaxException {
         SourceText source = new SourceText(text);
         rejectOversized(path, text, source);
         LoadSettings settings = LoadSettings.builder().setLabel(path)

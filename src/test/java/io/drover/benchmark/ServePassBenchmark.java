@@ -10,7 +10,6 @@ import io.drover.reconcile.Outcome;
 import io.drover.reconcile.Reconciler;
 import io.drover.reconcile.ReconcileSettings;
 import io.drover.testing.FakeForge;
-import io.drover.testing.GeneratedFleet;
 import io.drover.testing.GitOrigin;
 import io.drover.testing.MutableClock;
 import java.nio.file.Path;
@@ -40,14 +39,7 @@ class ServePassBenchmark {
 
     @Test
     void unchangedPassAndMergeToNextPullRequest() throws Exception {
-        List<Integer> capacities = new ArrayList<>();
-        List<Integer> weights = new ArrayList<>();
-        for (int i = 0; i < CLUSTERS; i++) {
-            capacities.add(1000);
-            weights.add(100);
-        }
-        FleetFiles files = GeneratedFleet.of(new GeneratedFleet.Spec(List.of("eu", "us", "ap", "sa"), capacities, weights,
-                CLUSTERS * 200, "v1.30.2", "v1.31.0", "blue-green"));
+        FleetFiles files = BenchmarkFleet.of(CLUSTERS);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
         try (GitOrigin origin = GitOrigin.withFiles(tmp.resolve("origin.git"), files);
                 FleetWorkspace workspace = FleetWorkspace.open(tmp.resolve("data/repo"), origin.url(),

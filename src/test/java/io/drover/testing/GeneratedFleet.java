@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Builds synthetic fleet repos of any size: numbered clusters spread over regions, each with its
- * own capacity and weight, one ApplicationSet and one hostname served by all of them.
+ * own capacity and weight, one ApplicationSet per app (by default the one app {@code web}) with an
+ * overlay per cluster, and one hostname, that of the first app, served by all of them.
  */
 public final class GeneratedFleet {
 
@@ -19,6 +20,10 @@ public final class GeneratedFleet {
     }
 
     public static FleetFiles of(Spec spec) {
+        return of(spec, List.of("web"));
+    }
+
+    public static FleetFiles of(Spec spec, List<String> apps) {
         Map<String, String> files = new TreeMap<>();
         StringBuilder endpoints = new StringBuilder();
         for (int i = 0; i < spec.capacities().size(); i++) {
@@ -65,17 +70,19 @@ public final class GeneratedFleet {
                       name: %1$s
                       server: https://api.%1$s.example.net
                     """.formatted(name, region));
-            files.put("apps/web/overlays/" + name + "/kustomization.yaml", """
-                    resources:
-                      - ../../base
-                    configMapGenerator:
-                      - name: web
-                        literals:
-                          - CLUSTER=%s
-                    """.formatted(name));
+            for (String app : apps) {
+                files.put("apps/" + app + "/overlays/" + name + "/kustomization.yaml", """
+                        resources:
+                          - ../../base
+                        configMapGenerator:
+                          - name: %s
+                            literals:
+                              - CLUSTER=%s
+                        """.formatted(app, name));
+            }
             endpoints.append("""
                         # %1$s
-                        - dnsName: web.example.com
+                        - dnsName: %3$s.example.com
                           recordType: CNAME
                           setIdentifier: %1$s
                           targets:
@@ -83,50 +90,21 @@ public final class GeneratedFleet {
                           providerSpecific:
                             - name: aws/weight
                               value: "%2$d"
-                    """.formatted(name, weight));
+                    """.formatted(name, weight, apps.get(0)));
         }
-        files.put("apps/web/base/kustomization.yaml", "resources:\n  - service.yaml\n");
-        files.put("apps/web/base/service.yaml", """
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: web
-                spec:
-                  ports:
-                    - port: 80
-                """);
-        files.put("argocd/applicationsets/web.yaml", """
-                apiVersion: argoproj.io/v1alpha1
-                kind: ApplicationSet
-                metadata:
-                  name: web
-                spec:
-                  generators:
-                    - clusters:
-                        selector:
-                          matchLabels:
-                            env: production
-                  template:
-                    metadata:
-                      name: '{{name}}-web'
-                    spec:
-                      project: default
-                      source:
-                        repoURL: https://git.example.net/fleet.git
-                        path: apps/web/overlays/{{name}}
-                      destination:
-                        server: '{{server}}'
-                """);
-        files.put("traffic/web.yaml", """
+        for (String app : apps) {
+            app(files, app);
+        }
+        files.put("traffic/" + apps.get(0) + ".yaml", """
                 apiVersion: externaldns.k8s.io/v1alpha1
                 kind: DNSEndpoint
                 metadata:
-                  name: web
+                  name: %s
                   annotations:
                     drover.io/peak-rps: "%d"
                 spec:
                   endpoints:
-                %s""".formatted(spec.peakRps(), endpoints));
+                %s""".formatted(apps.get(0), spec.peakRps(), endpoints));
         files.put("rollouts/upgrade.yaml", """
                 apiVersion: drover.io/v1alpha1
                 kind: Rollout
@@ -140,5 +118,41 @@ public final class GeneratedFleet {
                   strategy: %s
                 """.formatted(spec.toVersion(), spec.strategy()));
         return FleetFiles.of(files);
+    }
+
+    /** An app's base, and the ApplicationSet that deploys its overlay to every production cluster. */
+    private static void app(Map<String, String> files, String app) {
+        files.put("apps/" + app + "/base/kustomization.yaml", "resources:\n  - service.yaml\n");
+        files.put("apps/" + app + "/base/service.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: %s
+                spec:
+                  ports:
+                    - port: 80
+                """.formatted(app));
+        files.put("argocd/applicationsets/" + app + ".yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: ApplicationSet
+                metadata:
+                  name: %1$s
+                spec:
+                  generators:
+                    - clusters:
+                        selector:
+                          matchLabels:
+                            env: production
+                  template:
+                    metadata:
+                      name: '{{name}}-%1$s'
+                    spec:
+                      project: default
+                      source:
+                        repoURL: https://git.example.net/fleet.git
+                        path: apps/%1$s/overlays/{{name}}
+                      destination:
+                        server: '{{server}}'
+                """.formatted(app));
     }
 }
