@@ -15,12 +15,12 @@ import java.util.function.Consumer;
  * combination of k serving clusters, every survivor, every hostname's weights summed again. Kept
  * as the oracle the faster search must agree with, figure for figure.
  */
-final class BruteForceWorstCase {
+public final class BruteForceWorstCase {
 
     private BruteForceWorstCase() {
     }
 
-    static Optional<FailureCase> of(TrafficState state, List<String> serving, int k) {
+    public static Optional<FailureCase> of(TrafficState state, List<String> serving, int k) {
         Map<String, ClusterLoad> rows = state.byCluster();
         FailureCase[] worst = {null};
         combinations(serving, k, 0, new ArrayList<>(), lost -> {
@@ -51,7 +51,7 @@ final class BruteForceWorstCase {
     }
 
     /** The load a cluster carries when the clusters in {@code lost} serve nothing. */
-    static double load(List<HostnameTraffic> hostnames, String cluster, Set<String> lost) {
+    public static double load(List<HostnameTraffic> hostnames, String cluster, Set<String> lost) {
         double load = 0;
         for (HostnameTraffic h : hostnames) {
             int weight = h.weightOf(cluster);
