@@ -157,7 +157,7 @@ final class PlanCommand implements Callable<Integer> {
             builds = new OverlayBuilds(kustomize).check(files, plan);
         }
         if (output == Output.json) {
-            out.println(PlanJson.render(plan, builds, progress));
+            PlanJson.write(plan, builds, progress, out);
         } else {
             PlanText.render(plan, builds, progress, diff, out);
         }
@@ -172,7 +172,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** Exit 1 with the fleet's problems and the policy's, found in one pass. */
-    private int invalid(List<Problem> fleetProblems, List<Problem> policyProblems) {
+    private int invalid(List<Problem> fleetProblems, List<Problem> policyProblems) throws IOException {
         List<String> messages = new ArrayList<>();
         if (!fleetProblems.isEmpty()) {
             messages.add(new InvalidFleetException(fleetProblems).getMessage());
@@ -188,10 +188,10 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** Exit 1 with every problem: as text on stderr, or as JSON on stdout for --output json. */
-    private int invalid(String message, List<Problem> problems, String what) {
+    private int invalid(String message, List<Problem> problems, String what) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (output == Output.json) {
-            spec.commandLine().getOut().println(PlanJson.problems(problems));
+            PlanJson.writeProblems(problems, spec.commandLine().getOut());
             err.println("drover plan: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + what
                     + ", listed on stdout as JSON. Nothing was planned.");
         } else {
