@@ -5,9 +5,11 @@ import io.drover.planning.capacity.CapacityCheck.FailureCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the loss of k serving clusters that leaves some survivor the most utilised, without
@@ -98,11 +100,15 @@ final class WorstLoss {
         }
         Arrays.sort(byBound, Comparator.comparingDouble((Integer s) -> bound[s]).reversed());
         double worst = Double.NEGATIVE_INFINITY;
+        Set<List<Integer>> searched = new HashSet<>();
         for (int s : byBound) {
             if (bound[s] <= worst) {
                 break;
             }
-            worst = Math.max(worst, highest(s, new int[0], 0, worst));
+            // A twin (same capacity, same weights everywhere) has the same worst loss, with the two swapped.
+            if (searched.add(twinKey(s))) {
+                worst = Math.max(worst, highest(s, new int[0], 0, worst));
+            }
         }
         // The plain search reports the first case, in its order, that comes within TIE of the worst.
         int[] firstLost = null;
@@ -163,10 +169,28 @@ final class WorstLoss {
         }
     }
 
+    private List<Integer> twinKey(int s) {
+        List<Integer> key = new ArrayList<>(hostnames.size() + 1);
+        key.add(capacity[s]);
+        for (int[] onHostname : weight) {
+            key.add(onHostname[s]);
+        }
+        return key;
+    }
+
     /** The highest utilisation of survivor s over the losses that extend {@code lost}, if above {@code floor}. */
     private double highest(int s, int[] lost, int from, double floor) {
         if (lost.length == k) {
             return utilisation(s, lost);
+        }
+        if (lost.length == k - 1) {
+            double best = floor;
+            for (int c = from; c < serving.size(); c++) {
+                if (c != s) {
+                    best = Math.max(best, utilisation(s, append(lost, c)));
+                }
+            }
+            return best;
         }
         List<Integer> next = new ArrayList<>();
         List<Double> bounds = new ArrayList<>();
