@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Prints the pull requests a rollout would take: an overview with a line per step, then each step"
-                + " with its files, diff and capacity table.",
+                + " with its files, diff and the rows of the capacity table it moved.",
                 "Read-only: writes nothing to the fleet repo and talks to no server."},
         footer = {"", "Every kustomization a step touches is built after that step with kustomize.",
                 "When FLEET_DIR is in a Git repository, steps of the rollout already merged (Drover-Step trailers in the"
