@@ -178,12 +178,13 @@ final class WorstLoss {
         return key;
     }
 
-    /** The highest utilisation of survivor s over the losses that extend {@code lost}, if above {@code floor}. */
+    /**
+     * The highest utilisation of survivor s over the losses that extend {@code lost} (fewer than k
+     * clusters), or {@code floor} if none is above it.
+     */
     private double highest(int s, int[] lost, int from, double floor) {
-        if (lost.length == k) {
-            return utilisation(s, lost);
-        }
         if (lost.length == k - 1) {
+            // Each candidate completes the loss: its figure is exact, no bound to sort by.
             double best = floor;
             for (int c = from; c < serving.size(); c++) {
                 if (c != s) {
