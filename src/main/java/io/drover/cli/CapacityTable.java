@@ -23,14 +23,48 @@ final class CapacityTable {
     private CapacityTable() {
     }
 
+    /** The whole state: every cluster's row, the peak demand, the verdict. */
     static void render(TrafficState state, CapacityVerdict verdict, PrintWriter out) {
+        rows(state, state.clusters(), out);
+        out.printf("  peak demand: %s%n", peaks(state));
+        verdict(state, verdict, out);
+    }
+
+    /**
+     * A state after a step: only the rows that moved since they were last listed, the clusters
+     * gone from the table, the peak demand if it changed, and the verdict on the whole state.
+     */
+    static void renderChanges(TrafficState before, TrafficState state, ListedRows.Changes changes, CapacityVerdict verdict,
+            PrintWriter out) {
+        String of = changes.clusters() + " cluster" + (changes.clusters() == 1 ? "" : "s");
+        if (changes.moved().isEmpty()) {
+            out.printf("  No weight or load moved (%s, loads within 0.5 rps of the rows last listed).%n", of);
+        } else if (changes.moved().size() == changes.clusters()) {
+            out.printf("  Every cluster's weight or load moved (%s):%n", of);
+        } else {
+            out.printf("  Moved: %d of %s (the others within 0.5 rps of the load last listed, same weights):%n",
+                    changes.moved().size(), of);
+        }
+        if (!changes.moved().isEmpty()) {
+            rows(state, changes.moved(), out);
+        }
+        if (!changes.gone().isEmpty()) {
+            out.printf("  Gone from the table: %s%n", String.join(", ", changes.gone()));
+        }
+        if (!peaks(state).equals(peaks(before))) {
+            out.printf("  peak demand: %s%n", peaks(state));
+        }
+        verdict(state, verdict, out);
+    }
+
+    private static void rows(TrafficState state, List<ClusterLoad> rows, PrintWriter out) {
         List<String> hosts = state.hostnames().stream().map(HostnameTraffic::hostname).toList();
         StringBuilder header = new StringBuilder(String.format(CLUSTER, "cluster"));
         hosts.forEach(h -> header.append(String.format(" %" + width(h) + "s", h)));
         header.append(String.format(LOAD, "load rps", "capacity rps", "util"));
         out.println(groups(hosts));
         out.println(header);
-        for (ClusterLoad row : state.clusters()) {
+        for (ClusterLoad row : rows) {
             StringBuilder line = new StringBuilder(String.format(CLUSTER, row.cluster()));
             hosts.forEach(h -> {
                 Integer w = row.weights().get(h);
@@ -39,9 +73,11 @@ final class CapacityTable {
             line.append(String.format(" %9.0f %12d %4.0f%%", row.loadRps(), row.capacityRps(), 100 * row.utilisation()));
             out.println(line);
         }
+    }
+
+    private static String peaks(TrafficState state) {
         String peaks = String.join(", ", state.hostnames().stream().map(h -> h.hostname() + " " + h.peakRps() + " rps").toList());
-        out.printf("  peak demand: %s%n", peaks.isEmpty() ? "none recorded" : peaks);
-        verdict(state, verdict, out);
+        return peaks.isEmpty() ? "none recorded" : peaks;
     }
 
     private static void verdict(TrafficState state, CapacityVerdict verdict, PrintWriter out) {

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Prints the pull requests a rollout would take: an overview with a line per step, then each step"
-                + " with its files, diff and capacity table.",
+                + " with its files, diff and the rows of the capacity table it moved.",
                 "Read-only: writes nothing to the fleet repo and talks to no server."},
         footer = {"", "Every kustomization a step touches is built after that step with kustomize.",
                 "When FLEET_DIR is in a Git repository, steps of the rollout already merged (Drover-Step trailers in the"
@@ -160,7 +160,7 @@ final class PlanCommand implements Callable<Integer> {
             builds = new OverlayBuilds(kustomize).check(files, plan);
         }
         if (output == Output.json) {
-            out.println(PlanJson.render(plan, builds, progress));
+            PlanJson.write(plan, builds, progress, out);
         } else {
             PlanText.render(plan, builds, progress, diff, out);
         }
@@ -175,7 +175,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** Exit 1 with the fleet's problems and the policy's, found in one pass. */
-    private int invalid(List<Problem> fleetProblems, List<Problem> policyProblems) {
+    private int invalid(List<Problem> fleetProblems, List<Problem> policyProblems) throws IOException {
         List<String> messages = new ArrayList<>();
         if (!fleetProblems.isEmpty()) {
             messages.add(new InvalidFleetException(fleetProblems).getMessage());
@@ -191,10 +191,10 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** Exit 1 with every problem: as text on stderr, or as JSON on stdout for --output json. */
-    private int invalid(String message, List<Problem> problems, String what) {
+    private int invalid(String message, List<Problem> problems, String what) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (output == Output.json) {
-            spec.commandLine().getOut().println(PlanJson.problems(problems));
+            PlanJson.writeProblems(problems, spec.commandLine().getOut());
             err.println("drover plan: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + what
                     + ", listed on stdout as JSON. Nothing was planned.");
         } else {

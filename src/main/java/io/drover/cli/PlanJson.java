@@ -1,8 +1,7 @@
 package io.drover.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.drover.diff.UnifiedDiff;
 import io.drover.kustomize.OverlayBuilds.Build;
 import io.drover.model.FileChange;
@@ -10,126 +9,192 @@ import io.drover.model.Problem;
 import io.drover.planning.Plan;
 import io.drover.planning.Step;
 import io.drover.planning.capacity.CapacityCheck.CapacityVerdict;
+import io.drover.planning.capacity.ClusterLoad;
 import io.drover.planning.capacity.TrafficState;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** The plan, or the problems that stopped it, as JSON in the schemas of docs/plan-json.md. */
+/**
+ * The plan, or the problems that stopped it, as JSON in the schemas of docs/plan-json.md, written
+ * as it goes with a streaming generator: a plan of thousands of steps is never held as one string.
+ */
 final class PlanJson {
 
-    static final String SCHEMA = "drover.io/plan/v1";
+    static final String SCHEMA = "drover.io/plan/v2";
     static final String PROBLEMS_SCHEMA = "drover.io/plan-problems/v1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private PlanJson() {
     }
 
-    static String render(Plan plan, List<Build> builds, RolloutProgress progress) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schema", SCHEMA);
-        root.put("rollout", plan.rollout().name());
-        root.put("strategy", plan.rollout().strategy().id());
-        root.put("targetVersion", plan.rollout().targetVersion().toString());
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("name", plan.policy().name());
-        policy.put("source", plan.policy().source());
-        policy.put("capacityRule", plan.policy().capacity().name());
-        policy.put("maxUtilisation", plan.policy().capacity().maxUtilisation());
-        policy.put("trafficRamp", plan.policy().trafficRamp());
-        root.put("policy", policy);
-        root.put("selectedClusters", plan.selected());
-        root.put("clustersAtTarget", plan.atTarget());
-        root.put("mergedSteps", progress.merged());
-        root.put("mergedStepsReadFrom", progress.readFrom().orElse(null));
-        root.put("totalSteps", progress.total(plan.steps().size()));
-        root.put("warnings", asJson(plan.warnings()));
-        root.put("before", state(plan.before(), plan.capacityBefore()));
-        List<Map<String, Object>> steps = new java.util.ArrayList<>();
-        for (int i = 0; i < plan.steps().size(); i++) {
-            steps.add(step(i + 1, progress.number(i), plan.steps().get(i), builds));
+    static void write(Plan plan, List<Build> builds, RolloutProgress progress, Writer out) throws IOException {
+        try (JsonGenerator json = generator(out)) {
+            json.writeStartObject();
+            json.writeStringField("schema", SCHEMA);
+            json.writeStringField("rollout", plan.rollout().name());
+            json.writeStringField("strategy", plan.rollout().strategy().id());
+            json.writeStringField("targetVersion", plan.rollout().targetVersion().toString());
+            json.writeObjectFieldStart("policy");
+            json.writeStringField("name", plan.policy().name());
+            json.writeStringField("source", plan.policy().source());
+            json.writeStringField("capacityRule", plan.policy().capacity().name());
+            json.writeNumberField("maxUtilisation", plan.policy().capacity().maxUtilisation());
+            writeInts(json, "trafficRamp", plan.policy().trafficRamp());
+            json.writeEndObject();
+            writeStrings(json, "selectedClusters", plan.selected());
+            writeStrings(json, "clustersAtTarget", plan.atTarget());
+            json.writeNumberField("mergedSteps", progress.merged());
+            json.writeStringField("mergedStepsReadFrom", progress.readFrom().orElse(null));
+            json.writeNumberField("totalSteps", progress.total(plan.steps().size()));
+            problems(json, "warnings", plan.warnings());
+            json.writeObjectFieldStart("before");
+            rows(json, "clusters", plan.before().clusters());
+            busiest(json, plan.before());
+            capacity(json, plan.capacityBefore());
+            json.writeEndObject();
+            json.writeArrayFieldStart("steps");
+            ListedRows listed = new ListedRows(plan.before());
+            for (int i = 0; i < plan.steps().size(); i++) {
+                Step step = plan.steps().get(i);
+                step(json, i + 1, progress.number(i), step, listed.next(step.after()), builds);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        root.put("steps", steps);
-        return write(root);
+        out.write(System.lineSeparator());
     }
 
     /** What {@code --output json} prints instead of a plan when the fleet repo or the policy is invalid. */
-    static String problems(List<Problem> problems) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schema", PROBLEMS_SCHEMA);
-        root.put("problems", asJson(problems));
-        return write(root);
+    static void writeProblems(List<Problem> problems, Writer out) throws IOException {
+        try (JsonGenerator json = generator(out)) {
+            json.writeStartObject();
+            json.writeStringField("schema", PROBLEMS_SCHEMA);
+            problems(json, "problems", problems);
+            json.writeEndObject();
+        }
+        out.write(System.lineSeparator());
+    }
+
+    private static JsonGenerator generator(Writer out) throws IOException {
+        JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return json;
     }
 
     /** Problems and warnings alike: path, line (0 for the whole file), message, fix. */
-    private static List<Map<String, Object>> asJson(List<Problem> problems) {
-        return problems.stream().map(p -> {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("path", p.path());
-            problem.put("line", p.line());
-            problem.put("message", p.message());
-            problem.put("fix", p.fix());
-            return problem;
-        }).toList();
-    }
-
-    private static String write(Map<String, Object> root) {
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    private static void problems(JsonGenerator json, String field, List<Problem> problems) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Problem p : problems) {
+            json.writeStartObject();
+            json.writeStringField("path", p.path());
+            json.writeNumberField("line", p.line());
+            json.writeStringField("message", p.message());
+            json.writeStringField("fix", p.fix());
+            json.writeEndObject();
         }
+        json.writeEndArray();
     }
 
-    private static Map<String, Object> step(int number, int overallNumber, Step step, List<Build> builds) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("number", number);
-        map.put("overallNumber", overallNumber);
-        map.put("id", step.id());
-        map.put("kind", step.kind().id());
-        map.put("title", step.title());
-        map.put("summary", step.summary());
-        map.put("clusters", step.clusters());
-        map.put("files", step.changes().stream().map(PlanJson::file).toList());
-        map.put("diff", UnifiedDiff.of(step.changes()));
-        map.put("after", state(step.after(), step.capacityAfter()));
-        map.put("builds", builds.stream().filter(b -> b.step() == number).map(b -> {
-            Map<String, Object> build = new LinkedHashMap<>();
-            build.put("directory", b.directory());
-            build.put("ok", b.result().ok());
-            if (!b.result().ok()) {
-                build.put("message", b.result().message());
+    private static void step(JsonGenerator json, int number, int overallNumber, Step step, ListedRows.Changes changes,
+            List<Build> builds) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("number", number);
+        json.writeNumberField("overallNumber", overallNumber);
+        json.writeStringField("id", step.id());
+        json.writeStringField("kind", step.kind().id());
+        json.writeStringField("title", step.title());
+        json.writeStringField("summary", step.summary());
+        writeStrings(json, "clusters", step.clusters());
+        json.writeArrayFieldStart("files");
+        for (FileChange change : step.changes()) {
+            // Path before action, always, as documented.
+            json.writeStartObject();
+            json.writeStringField("path", change.path());
+            json.writeStringField("action", change.action());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeStringField("diff", UnifiedDiff.of(step.changes()));
+        json.writeObjectFieldStart("after");
+        rows(json, "movedClusters", changes.moved());
+        writeStrings(json, "goneClusters", changes.gone());
+        busiest(json, step.after());
+        capacity(json, step.capacityAfter());
+        json.writeEndObject();
+        json.writeArrayFieldStart("builds");
+        for (Build b : builds) {
+            if (b.step() != number) {
+                continue;
             }
-            return build;
-        }).toList());
-        return map;
+            json.writeStartObject();
+            json.writeStringField("directory", b.directory());
+            json.writeBooleanField("ok", b.result().ok());
+            if (!b.result().ok()) {
+                json.writeStringField("message", b.result().message());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    /** Path before action, always: Map.of would order the two keys differently from one JVM to the next. */
-    private static Map<String, Object> file(FileChange change) {
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("path", change.path());
-        file.put("action", change.action());
-        return file;
+    private static void rows(JsonGenerator json, String field, List<ClusterLoad> rows) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (ClusterLoad c : rows) {
+            json.writeStartObject();
+            json.writeStringField("name", c.cluster());
+            json.writeObjectFieldStart("weights");
+            for (Map.Entry<String, Integer> weight : new TreeMap<>(c.weights()).entrySet()) {
+                json.writeNumberField(weight.getKey(), weight.getValue());
+            }
+            json.writeEndObject();
+            json.writeNumberField("loadRps", Math.round(c.loadRps() * 10) / 10.0);
+            json.writeNumberField("capacityRps", c.capacityRps());
+            json.writeNumberField("utilisation", Math.round(c.utilisation() * 1000) / 1000.0);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
-    private static Map<String, Object> state(TrafficState state, CapacityVerdict verdict) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("clusters", state.clusters().stream().map(c -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", c.cluster());
-            row.put("weights", new java.util.TreeMap<>(c.weights()));
-            row.put("loadRps", Math.round(c.loadRps() * 10) / 10.0);
-            row.put("capacityRps", c.capacityRps());
-            row.put("utilisation", Math.round(c.utilisation() * 1000) / 1000.0);
-            return row;
-        }).toList());
-        Map<String, Object> capacity = new LinkedHashMap<>();
-        capacity.put("rule", verdict.rule().name());
-        capacity.put("holds", verdict.holds());
-        capacity.put("worstCase", verdict.worstCase().map(w -> w.describe()).orElse(null));
-        capacity.put("violations", verdict.violations());
-        map.put("capacity", capacity);
-        return map;
+    /** The most utilised cluster of the whole state, which the listed rows alone no longer show after a step. */
+    private static void busiest(JsonGenerator json, TrafficState state) throws IOException {
+        json.writeFieldName("busiest");
+        var busiest = CapacityTable.busiest(state);
+        if (busiest.isEmpty()) {
+            json.writeNull();
+            return;
+        }
+        json.writeStartObject();
+        json.writeStringField("name", busiest.get().cluster());
+        json.writeNumberField("utilisation", Math.round(busiest.get().utilisation() * 1000) / 1000.0);
+        json.writeEndObject();
+    }
+
+    private static void capacity(JsonGenerator json, CapacityVerdict verdict) throws IOException {
+        json.writeObjectFieldStart("capacity");
+        json.writeStringField("rule", verdict.rule().name());
+        json.writeBooleanField("holds", verdict.holds());
+        json.writeStringField("worstCase", verdict.worstCase().map(w -> w.describe()).orElse(null));
+        writeStrings(json, "violations", verdict.violations());
+        json.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeInts(JsonGenerator json, String field, List<Integer> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (int value : values) {
+            json.writeNumber(value);
+        }
+        json.writeEndArray();
     }
 }

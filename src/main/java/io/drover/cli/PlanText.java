@@ -7,7 +7,7 @@ import io.drover.planning.Step;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** The plan as a reviewer reads it: an overview, then per step the PR title, summary, files, diff and capacity table. */
+/** The plan as a reviewer reads it: an overview, then per step the PR title, summary, files, diff and the rows of the capacity table that moved. */
 final class PlanText {
 
     private PlanText() {
@@ -48,6 +48,7 @@ final class PlanText {
             return;
         }
         int total = progress.total(plan.steps().size());
+        ListedRows listed = new ListedRows(plan.before());
         for (int i = 0; i < plan.steps().size(); i++) {
             Step step = plan.steps().get(i);
             out.println();
@@ -65,7 +66,8 @@ final class PlanText {
             }
             out.println();
             out.println("After this step:");
-            CapacityTable.render(step.after(), step.capacityAfter(), out);
+            CapacityTable.renderChanges(i == 0 ? plan.before() : plan.steps().get(i - 1).after(), step.after(),
+                    listed.next(step.after()), step.capacityAfter(), out);
             int number = i + 1;
             List<Build> mine = builds.stream().filter(b -> b.step() == number).toList();
             for (Build build : mine) {

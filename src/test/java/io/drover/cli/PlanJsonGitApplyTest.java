@@ -37,7 +37,7 @@ class PlanJsonGitApplyTest {
         Cli first = Cli.run("plan", repo.toString(), "--output", "json", "--skip-builds");
         assertThat(first.exitCode()).as(first.err()).isZero();
         JsonNode plan = JSON.readTree(first.out());
-        assertThat(plan.path("schema").asText()).isEqualTo("drover.io/plan/v1");
+        assertThat(plan.path("schema").asText()).isEqualTo("drover.io/plan/v2");
         assertThat(plan.path("rollout").asText()).isEqualTo("production-1-31");
         assertThat(plan.path("strategy").asText()).isEqualTo("blue-green");
         List<String> ids = new ArrayList<>();
@@ -46,7 +46,9 @@ class PlanJsonGitApplyTest {
         JsonNode step1 = plan.path("steps").get(0);
         assertThat(step1.path("kind").asText()).isEqualTo("add-cluster");
         assertThat(step1.path("clusters").get(0).asText()).isEqualTo("prod-euw-03");
-        assertThat(step1.path("after").path("clusters").findValuesAsText("name")).contains("prod-euw-03");
+        // The new cluster is the only row that moved: listed alone, at weight 0.
+        assertThat(step1.path("after").path("movedClusters").findValuesAsText("name")).containsExactly("prod-euw-03");
+        assertThat(step1.path("after").path("busiest").path("name").asText()).isEqualTo("prod-use-01");
         assertThat(step1.path("after").path("capacity").path("holds").asBoolean()).isTrue();
 
         for (int k = 0; k < ids.size(); k++) {

@@ -93,9 +93,36 @@ class PlanTextTest {
                     N+1 worst case: losing prod-euw-01 puts prod-use-01 at 667 rps of 1000 rps = 67% (limit 100%)
                 """);
         for (String section : sections(stat.out())) {
-            assertThat(section).contains("weight on the load balancer", "load rps capacity rps  util",
-                    "capacity rule N+1, at most 80% utilisation: passes");
+            assertThat(section).contains("capacity rule N+1, at most 80% utilisation: passes", "N+1 worst case: losing ");
+            if (!section.contains("No weight or load moved")) {
+                assertThat(section).contains("weight on the load balancer", "load rps capacity rps  util");
+            }
         }
+    }
+
+    @Test
+    void aStepListsOnlyTheClustersWhoseWeightOrLoadMoved() {
+        String out = stat.out();
+        String add = out.substring(out.indexOf("Step 1/32"), out.indexOf("Step 2/32"));
+        String enroll = out.substring(out.indexOf("Step 2/32"), out.indexOf("Step 3/32"));
+        String shift = out.substring(out.indexOf("Step 3/32"), out.indexOf("Step 4/32"));
+
+        assertThat(add).contains("""
+                After this step:
+                  Moved: 1 of 5 clusters (the others within 0.5 rps of the load last listed, same weights):
+                                     weight on the load balancer       at peak demand
+                  cluster            api.example.com shop.example.com  load rps capacity rps  util
+                  prod-euw-03                      0                0         0         1200    0%
+                  capacity rule N+1, at most 80% utilisation: passes
+                """);
+        assertThat(enroll).contains("""
+                After this step:
+                  No weight or load moved (5 clusters, loads within 0.5 rps of the rows last listed).
+                  capacity rule N+1, at most 80% utilisation: passes
+                """);
+        assertThat(shift).contains("  Every cluster's weight or load moved (5 clusters):\n")
+                .contains("  prod-euw-03                     10               10        49         1200    4%\n")
+                .doesNotContain("peak demand:");
     }
 
     @Test

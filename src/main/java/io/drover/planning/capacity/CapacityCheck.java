@@ -1,13 +1,9 @@
 package io.drover.planning.capacity;
 
-import io.drover.model.HostnameTraffic;
 import io.drover.policy.Policy.CapacityRule;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checks a traffic state against a capacity rule: no cluster above the maximum utilisation,
@@ -34,56 +30,12 @@ public final class CapacityCheck {
                         serving.size(), serving.size() == 1 ? "" : "s", serving.size() == 1 ? "s" : "",
                         rule.name(), rule.spareClusters()));
             } else {
-                worst = worstCase(state, serving, rule.spareClusters());
+                worst = WorstLoss.of(state, serving, rule.spareClusters());
                 worst.filter(w -> w.utilisation() > 1 + 1e-9).ifPresent(w -> violations.add(String.format(
                         "%s fails: %s", rule.name(), w.describe())));
             }
         }
         return new CapacityVerdict(rule, worst, violations);
-    }
-
-    /** The loss of k serving clusters that leaves some remaining cluster the most utilised. */
-    private static Optional<FailureCase> worstCase(TrafficState state, List<String> serving, int k) {
-        Map<String, ClusterLoad> rows = state.byCluster();
-        FailureCase[] worst = {null};
-        combinations(serving, k, 0, new ArrayList<>(), lost -> {
-            Set<String> lostSet = new HashSet<>(lost);
-            for (HostnameTraffic h : state.hostnames()) {
-                int remaining = h.totalWeight() - lostSet.stream().mapToInt(h::weightOf).sum();
-                if (remaining == 0 && h.peakRps() > 0 && h.totalWeight() > 0) {
-                    FailureCase orphan = new FailureCase(List.copyOf(lost), h.hostname(), Double.POSITIVE_INFINITY, 0, true);
-                    if (worst[0] == null || !worst[0].orphaned()) {
-                        worst[0] = orphan;
-                    }
-                    return;
-                }
-            }
-            for (String cluster : serving) {
-                if (lostSet.contains(cluster)) {
-                    continue;
-                }
-                double load = TrafficState.load(state.hostnames(), cluster, lostSet);
-                int capacity = rows.get(cluster).capacityRps();
-                FailureCase candidate = new FailureCase(List.copyOf(lost), cluster, load, capacity, false);
-                if (worst[0] == null || (!worst[0].orphaned() && candidate.utilisation() > worst[0].utilisation() + 1e-12)) {
-                    worst[0] = candidate;
-                }
-            }
-        });
-        return Optional.ofNullable(worst[0]);
-    }
-
-    private static void combinations(List<String> items, int k, int start, List<String> chosen,
-            java.util.function.Consumer<List<String>> action) {
-        if (chosen.size() == k) {
-            action.accept(chosen);
-            return;
-        }
-        for (int i = start; i <= items.size() - (k - chosen.size()); i++) {
-            chosen.add(items.get(i));
-            combinations(items, k, i + 1, chosen, action);
-            chosen.remove(chosen.size() - 1);
-        }
     }
 
     /** What losing some clusters would do to the most loaded survivor (or to an orphaned hostname). */

@@ -28,24 +28,23 @@ public record TrafficState(List<HostnameTraffic> hostnames, List<ClusterLoad> cl
         Map<String, Map<String, Integer>> weights = new TreeMap<>();
         alsoShow.stream().filter(fleet.clusters()::containsKey).forEach(c -> weights.put(c, new TreeMap<>()));
         relevant.forEach(t -> t.weights().forEach((c, w) -> weights.computeIfAbsent(c, x -> new TreeMap<>()).put(t.hostname(), w)));
+        int[] totals = relevant.stream().mapToInt(HostnameTraffic::totalWeight).toArray();
         List<ClusterLoad> rows = new ArrayList<>();
         weights.forEach((name, byHost) -> {
             Cluster cluster = fleet.clusters().get(name);
-            rows.add(new ClusterLoad(name, byHost, load(relevant, name, Set.of()), cluster.capacityRps()));
+            rows.add(new ClusterLoad(name, byHost, load(relevant, totals, name), cluster.capacityRps()));
         });
         return new TrafficState(relevant, rows);
     }
 
-    /** The load a cluster carries when the clusters in {@code lost} serve nothing. */
-    static double load(List<HostnameTraffic> hostnames, String cluster, Set<String> lost) {
+    /** A cluster's load with every cluster serving; the totals are summed once per state, not once per cluster. */
+    private static double load(List<HostnameTraffic> hostnames, int[] totals, String cluster) {
         double load = 0;
-        for (HostnameTraffic h : hostnames) {
-            int weight = h.weightOf(cluster);
-            if (weight == 0) {
-                continue;
+        for (int h = 0; h < hostnames.size(); h++) {
+            int weight = hostnames.get(h).weightOf(cluster);
+            if (weight != 0) {
+                load += (double) hostnames.get(h).peakRps() * weight / totals[h];
             }
-            int remaining = h.totalWeight() - lost.stream().mapToInt(h::weightOf).sum();
-            load += (double) h.peakRps() * weight / remaining;
         }
         return load;
     }
