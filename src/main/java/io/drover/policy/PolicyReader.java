@@ -314,7 +314,7 @@ public final class PolicyReader {
         if (by.isEmpty()) {
             problem(line("spec", "stages"), "stages has no 'by'",
                     "name the cluster label the stages follow, e.g. by: topology.kubernetes.io/region, or by: " + Stages.WAVE);
-        } else if (!LABEL_KEY.matcher(by).matches() || by.length() > 316) {
+        } else if (!LABEL_KEY.matcher(by).matches()) {
             problem(line("spec", "stages", "by"), "stages.by '" + by + "' is not a label key",
                     "write a Kubernetes label key such as topology.kubernetes.io/region or " + Stages.WAVE);
         }
@@ -324,7 +324,7 @@ public final class PolicyReader {
         for (int i = 0; i < order.size(); i++) {
             String value = order.get(i);
             int itemLine = i < nodes.size() ? nodes.get(i).line() : line("spec", "stages", "order");
-            if (!LABEL_VALUE.matcher(value).matches() || value.isEmpty()) {
+            if (!LABEL_VALUE.matcher(value).matches()) {
                 problem(itemLine, "stages.order holds '" + value + "', which is not a label value",
                         "write values of " + (by.isEmpty() ? "the label" : by) + " as the clusters have them: up to 63 "
                                 + "letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
