@@ -58,7 +58,7 @@ final class PlanCommand implements Callable<Integer> {
     String rolloutName;
 
     @Option(names = "--policy", paramLabel = "NAME|FILE", description = "The policy to plan under instead of the rollout's:"
-            + " a name, looked up in the fleet repo's policies/ and then among Drover's (default, conservative),"
+            + " a name, looked up in the fleet repo's policies/ and then among Drover's (default, conservative, regional),"
             + " or the path of a policy file.")
     String policyOption;
 

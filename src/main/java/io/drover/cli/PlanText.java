@@ -17,9 +17,10 @@ final class PlanText {
         var rollout = plan.rollout();
         var policy = plan.policy();
         out.printf("Rollout %s (%s): %s to %s%n", rollout.name(), rollout.path(), rollout.strategy(), rollout.targetVersion());
-        out.printf("Policy %s (%s): %s, at most %d%% utilisation, ramp %s, %d cluster(s) in flight%n", policy.name(),
+        out.printf("Policy %s (%s): %s, at most %d%% utilisation, ramp %s, %s in flight%s%n", policy.name(),
                 policy.source(), policy.capacity().name(), Math.round(policy.capacity().maxUtilisation() * 100),
-                policy.trafficRamp(), policy.clustersInFlight());
+                policy.trafficRamp(), policy.clustersInFlight().describe(),
+                policy.stages().map(s -> ", in stages " + s.describe()).orElse(""));
         out.printf("Clusters selected by %s: %s%n", rollout.clusterSelector(), String.join(", ", plan.selected()));
         if (!plan.atTarget().isEmpty()) {
             out.printf("Already at or past %s, left alone: %s%n", rollout.targetVersion(), String.join(", ", plan.atTarget()));

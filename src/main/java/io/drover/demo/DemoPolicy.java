@@ -57,7 +57,9 @@ public record DemoPolicy(Policy original, double speed) {
                 y.append("    ").append(kind.id()).append(": ").append(seconds(scaled(original.soakOf(kind)))).append('\n');
             }
         }
-        y.append("  clustersInFlight: ").append(original.clustersInFlight()).append('\n');
+        y.append("  clustersInFlight: \"").append(original.clustersInFlight()).append("\"\n");
+        original.stages().ifPresent(stages -> y.append("  stages:\n    by: ").append(stages.by()).append("\n    order: [")
+                .append(String.join(", ", stages.order())).append("]\n"));
         y.append("  capacity:\n    spareClusters: ").append(original.capacity().spareClusters())
                 .append("\n    maxUtilisation: ").append(original.capacity().maxUtilisation()).append('\n');
         y.append("  freezeWindows: []\n  changeWindows: []\n");

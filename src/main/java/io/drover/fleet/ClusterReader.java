@@ -24,6 +24,7 @@ final class ClusterReader {
     static final String CAPACITY = "drover.io/capacity";
     static final String TRAFFIC_WEIGHT = "drover.io/traffic-weight";
     static final String REPLACES = "drover.io/replaces";
+    static final String WAVE = "drover.io/wave";
     private static final String SECRET_TYPE_LABEL = "argocd.argoproj.io/secret-type";
     private static final KubeVersion EXAMPLE_VERSION = new KubeVersion(1, 30, 6);
 
@@ -111,6 +112,7 @@ final class ClusterReader {
         OptionalInt weight = problems.requiredInt(doc, path, "the full share on the global load balancer", 0,
                 "annotate the Cluster with " + TRAFFIC_WEIGHT + ": \"<weight>\"", "metadata", "annotations", TRAFFIC_WEIGHT);
         Optional<String> replaces = doc.text("metadata", "annotations", REPLACES);
+        Optional<String> wave = doc.text("metadata", "annotations", WAVE).filter(w -> !w.isBlank());
         SortedMap<String, String> labels = new TreeMap<>();
         doc.at("metadata", "labels").ifPresent(l -> l.entries().forEach((k, v) -> {
             if (v.isScalar()) {
@@ -121,15 +123,16 @@ final class ClusterReader {
             return Optional.empty();
         }
         return Optional.of(new Definition(name, path, version.get(), labels, region.get(), capacity.getAsInt(),
-                weight.getAsInt(), replaces));
+                weight.getAsInt(), replaces, wave));
     }
 
     /** A cluster as its definition file says, to be joined with its Argo CD cluster Secret. */
     private record Definition(String name, String path, KubeVersion version, SortedMap<String, String> labels,
-            String region, int capacityRps, int trafficWeight, Optional<String> replaces) {
+            String region, int capacityRps, int trafficWeight, Optional<String> replaces,
+            Optional<String> wave) {
 
         Cluster with(ClusterSecret secret) {
-            return new Cluster(name, path, version, labels, region, capacityRps, trafficWeight, replaces, secret);
+            return new Cluster(name, path, version, labels, region, capacityRps, trafficWeight, replaces, secret, wave);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 /** Finds a rollout's policy by name: the fleet repo's {@code policies/<name>.yaml} first, then Drover's own. */
 public final class PolicyCatalog {
 
-    public static final List<String> SHIPPED = List.of("default", "conservative");
+    public static final List<String> SHIPPED = List.of("default", "conservative", "regional");
 
     private PolicyCatalog() {
     }

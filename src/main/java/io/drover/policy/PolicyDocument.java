@@ -12,7 +12,8 @@ record PolicyDocument(String apiVersion, String kind, Metadata metadata, Spec sp
     record Spec(
             List<Integer> trafficRamp,
             Map<String, String> soak,
-            Integer clustersInFlight,
+            String clustersInFlight,
+            Stages stages,
             Capacity capacity,
             List<Window> freezeWindows,
             List<Window> changeWindows,
@@ -21,6 +22,9 @@ record PolicyDocument(String apiVersion, String kind, Metadata metadata, Spec sp
             ChatOps chatOps,
             String newClusterName,
             Boolean automaticRollback) {
+    }
+
+    record Stages(String by, List<String> order) {
     }
 
     record Capacity(Integer spareClusters, Double maxUtilisation) {

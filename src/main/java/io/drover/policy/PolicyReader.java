@@ -37,6 +37,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -48,6 +50,12 @@ public final class PolicyReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(limitedYamlFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final Pattern IN_FLIGHT = Pattern.compile("(\\d+)(%)?");
+    private static final int MAX_IN_FLIGHT = 100_000;
+    /** A Kubernetes label key: an optional DNS subdomain prefix and a name of up to 63 characters. */
+    private static final Pattern LABEL_KEY = Pattern.compile(
+            "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    private static final Pattern LABEL_VALUE = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final String STEP_KINDS = Arrays.stream(StepKind.values()).map(StepKind::id)
             .collect(Collectors.joining(", "));
 
@@ -201,10 +209,8 @@ public final class PolicyReader {
         }
         List<Integer> ramp = checkRamp(spec.trafficRamp());
         Map<StepKind, Duration> soak = durationsByKind(spec.soak(), "soak", false);
-        int inFlight = orDefault(spec.clustersInFlight(), 1);
-        if (inFlight < 1) {
-            problem(line("spec", "clustersInFlight"), "clustersInFlight must be at least 1", "set it to 1 or more");
-        }
+        ClustersInFlight inFlight = clustersInFlight(spec.clustersInFlight());
+        Optional<Stages> stages = stages(spec.stages());
         Policy.CapacityRule capacity = checkCapacity(spec.capacity());
         List<TimeWindow> freeze = windows(spec.freezeWindows(), "freezeWindows");
         List<TimeWindow> change = windows(spec.changeWindows(), "changeWindows");
@@ -232,7 +238,7 @@ public final class PolicyReader {
         if (!problems.isEmpty()) {
             throw new InvalidPolicyException(problems);
         }
-        return new Policy(name, path, ramp, soak, inFlight, capacity, freeze, change, autoMerge, defaultGate,
+        return new Policy(name, path, ramp, soak, inFlight, stages, capacity, freeze, change, autoMerge, defaultGate,
                 gateTimeouts, chatOps,
                 naming, orDefault(spec.automaticRollback(), false));
     }
@@ -266,6 +272,67 @@ public final class PolicyReader {
         }
         return new Policy.ChatOpsAccess(new LinkedHashSet<>(steer.stream().filter(id -> id != null && id > 0).toList()),
                 new LinkedHashSet<>(pause.stream().filter(id -> id != null && id > 0).toList()));
+    }
+
+    /** A whole number of clusters, or a percentage of the selected ones: {@code 2}, {@code 25%}. */
+    private ClustersInFlight clustersInFlight(String text) {
+        int line = line("spec", "clustersInFlight");
+        String value = orDefault(text, "1").strip();
+        Matcher matcher = IN_FLIGHT.matcher(value);
+        if (!matcher.matches()) {
+            problem(line, "clustersInFlight '" + value + "' is neither a number of clusters nor a percentage",
+                    "write a whole number such as 2, or a percentage of the selected clusters such as 25%");
+            return ClustersInFlight.ONE;
+        }
+        boolean percent = matcher.group(2) != null;
+        long number = matcher.group(1).length() > 9 ? Long.MAX_VALUE : Long.parseLong(matcher.group(1));
+        if (number < 1) {
+            problem(line, "clustersInFlight must be at least 1" + (percent ? "%" : ""), percent
+                    ? "a percentage is rounded up to whole clusters and never gives less than one: write 1% to 100%"
+                    : "set it to 1 or more");
+            return ClustersInFlight.ONE;
+        }
+        if (percent && number > 100) {
+            problem(line, "clustersInFlight " + value + " is more than all the selected clusters",
+                    "write a percentage from 1% to 100%");
+            return ClustersInFlight.ONE;
+        }
+        if (number > MAX_IN_FLIGHT) {
+            problem(line, "clustersInFlight " + value + " is more than " + MAX_IN_FLIGHT,
+                    "write a smaller number, or a percentage such as 100% for every selected cluster at once");
+            return ClustersInFlight.ONE;
+        }
+        return new ClustersInFlight((int) number, percent);
+    }
+
+    /** Stages need the label they order by; its values in {@code order} must be label values, each once. */
+    private Optional<Stages> stages(PolicyDocument.Stages stages) {
+        if (stages == null) {
+            return Optional.empty();
+        }
+        String by = orDefault(stages.by(), "").strip();
+        if (by.isEmpty()) {
+            problem(line("spec", "stages"), "stages has no 'by'",
+                    "name the cluster label the stages follow, e.g. by: topology.kubernetes.io/region, or by: " + Stages.WAVE);
+        } else if (!LABEL_KEY.matcher(by).matches()) {
+            problem(line("spec", "stages", "by"), "stages.by '" + by + "' is not a label key",
+                    "write a Kubernetes label key such as topology.kubernetes.io/region or " + Stages.WAVE);
+        }
+        List<String> order = orDefault(stages.order(), List.<String>of());
+        List<YamlNode> nodes = root.at("spec", "stages", "order").map(YamlNode::items).orElse(List.of());
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < order.size(); i++) {
+            String value = order.get(i);
+            int itemLine = i < nodes.size() ? nodes.get(i).line() : line("spec", "stages", "order");
+            if (!LABEL_VALUE.matcher(value).matches()) {
+                problem(itemLine, "stages.order holds '" + value + "', which is not a label value",
+                        "write values of " + (by.isEmpty() ? "the label" : by) + " as the clusters have them: up to 63 "
+                                + "letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+            } else if (!seen.add(value)) {
+                problem(itemLine, "stages.order names '" + value + "' twice", "name each stage once");
+            }
+        }
+        return by.isEmpty() ? Optional.empty() : Optional.of(new Stages(by, order));
     }
 
     private List<Integer> checkRamp(List<Integer> ramp) {

@@ -66,6 +66,12 @@ class GoldenPlansTest {
             cases.add(new Case(base + ".txt", files, "conservative", "text", "stat"));
             cases.add(new Case(base + ".json", files, "conservative", "json", null));
         }
+        // Waves under the shipped regional policy: a quarter of the selected clusters per step, region by region.
+        cases.add(new Case("example-blue-green-regional.txt", ExampleFleet.withStrategy("blue-green"), "regional", "text", "stat"));
+        for (String strategy : List.of("blue-green", "rolling", "canary-fleet")) {
+            cases.add(new Case("generated-30-" + strategy + "-regional.txt", generated(30, strategy, 30), "regional", "text", "stat"));
+        }
+        cases.add(new Case("generated-30-blue-green-regional.json", generated(30, "blue-green", 30), "regional", "json", null));
         return cases.stream().map(Arguments::of);
     }
 

@@ -201,7 +201,7 @@ class PlanReadingTest {
         edit(ROLLOUT, "policy: default", "policy: careful");
 
         assertThat(refused()).contains(ROLLOUT + ":19: rollout production-1-31 names the policy 'careful'")
-                .contains("fix: name one of conservative, default in spec.policy, or add policies/careful.yaml to the fleet repo");
+                .contains("fix: name one of conservative, default, regional in spec.policy, or add policies/careful.yaml to the fleet repo");
     }
 
     // --- versions

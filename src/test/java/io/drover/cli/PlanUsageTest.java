@@ -42,18 +42,18 @@ class PlanUsageTest {
         Cli cli = Cli.run("plan", fleet.toString(), "--policy", "conservativ", "--skip-builds");
 
         assertUsage(cli, "--policy conservativ: no policy of that name in the fleet repo's policies/ or among Drover's"
-                + " (careful, conservative, default); give one of those names or the path of a policy file");
+                + " (careful, conservative, default, regional); give one of those names or the path of a policy file");
     }
 
     @Test
     void aPolicyFileThatIsMissingOrADirectoryIsAUsageError() {
         Cli missing = Cli.run("plan", "fleet-repo-example", "--policy", "policies/strict.yaml", "--skip-builds");
         assertUsage(missing, "--policy policies/strict.yaml: no such file; give the path of a policy file, or a policy"
-                + " name (conservative, default)");
+                + " name (conservative, default, regional)");
 
         Cli directory = Cli.run("plan", "fleet-repo-example", "--policy", "policies", "--skip-builds");
         assertUsage(directory, "--policy policies is a directory; give a policy file in it (such as policies/conservative.yaml,"
-                + " policies/default.yaml) or a policy name (conservative, default)");
+                + " policies/default.yaml, policies/regional.yaml) or a policy name (conservative, default, regional)");
     }
 
     @Test

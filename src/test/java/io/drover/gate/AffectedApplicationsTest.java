@@ -65,10 +65,9 @@ class AffectedApplicationsTest {
 
     @Test
     void migratingAnApplicationSetWaitsForTheApplicationsOnTheNewClusters() throws Exception {
-        AffectedApplications affected = affected(ExampleFleet.withStrategy("canary-fleet"), "migrate-platform");
+        AffectedApplications affected = affected(ExampleFleet.withStrategy("canary-fleet"), "migrate-platform-prod-use-03");
 
-        assertThat(names(affected.running())).containsExactly("prod-euw-03-ingress-nginx", "prod-euw-04-ingress-nginx",
-                "prod-use-03-ingress-nginx", "prod-use-04-ingress-nginx");
+        assertThat(names(affected.running())).containsExactly("prod-use-03-ingress-nginx");
     }
 
     @Test

@@ -42,7 +42,8 @@ class GeneratedFleetsTest {
         Random random = new Random(20261121);
         for (String strategy : List.of("blue-green", "rolling", "canary-fleet")) {
             for (int size : List.of(2, 3, 5, 8, 13)) {
-                for (String policy : List.of("default", "conservative")) {
+                // regional: waves of a quarter of the fleet, region by region.
+                for (String policy : List.of("default", "conservative", "regional")) {
                     cases.add(Arguments.of(strategy, size, policy, random.nextLong()));
                 }
             }

@@ -50,7 +50,7 @@ class PolicyReaderTest {
                 entry(StepKind.DRAIN_CLUSTER, Duration.ofMinutes(15)),
                 entry(StepKind.UPGRADE_IN_PLACE, Duration.ofMinutes(15)),
                 entry(StepKind.RETIRE_CLUSTER, Duration.ZERO));
-        assertThat(policy.clustersInFlight()).isEqualTo(1);
+        assertThat(policy.clustersInFlight()).isEqualTo(ClustersInFlight.ONE);
         assertThat(policy.capacity()).isEqualTo(new Policy.CapacityRule(1, 0.8));
         assertThat(policy.capacity().name()).isEqualTo("N+1");
         assertThat(policy.freezeWindows()).isEmpty();
@@ -78,7 +78,7 @@ class PolicyReaderTest {
         assertThat(policy.soakOf(StepKind.SHIFT_TRAFFIC)).isEqualTo(Duration.ofHours(1));
         assertThat(policy.soakOf(StepKind.RETIRE_CLUSTER)).isEqualTo(Duration.ofMinutes(30));
         assertThat(policy.soak()).hasSize(7);
-        assertThat(policy.clustersInFlight()).isEqualTo(1);
+        assertThat(policy.clustersInFlight()).isEqualTo(ClustersInFlight.ONE);
         assertThat(policy.capacity()).isEqualTo(new Policy.CapacityRule(2, 0.6));
         assertThat(policy.capacity().name()).isEqualTo("N+2");
         assertThat(policy.freezeWindows()).containsExactly(
@@ -136,7 +136,7 @@ class PolicyReaderTest {
         // Everything not written takes Drover's defaults.
         assertThat(fast.trafficRamp()).containsExactly(100);
         assertThat(fast.soakOf(StepKind.SHIFT_TRAFFIC)).isEqualTo(Duration.ZERO);
-        assertThat(fast.clustersInFlight()).isEqualTo(1);
+        assertThat(fast.clustersInFlight()).isEqualTo(ClustersInFlight.ONE);
         assertThat(fast.capacity()).isEqualTo(new Policy.CapacityRule(1, 0.8));
         assertThat(fast.changeWindows()).isEmpty();
         assertThat(fast.defaultGateTimeout()).isEqualTo(Duration.ofMinutes(30));
@@ -157,7 +157,7 @@ class PolicyReaderTest {
             assertThat(p.line()).isEqualTo(12);
             assertThat(p.message()).isEqualTo("rollout upgrade names the policy 'careful', but there is no"
                     + " policies/careful.yaml in the fleet repo and Drover ships none of that name");
-            assertThat(p.fix()).isEqualTo("name one of conservative, default in spec.policy, or add policies/careful.yaml"
+            assertThat(p.fix()).isEqualTo("name one of conservative, default, regional in spec.policy, or add policies/careful.yaml"
                     + " to the fleet repo");
         });
         assertThat(PolicyCatalog.find(FLEET_WITHOUT_POLICIES, "careful")).isEmpty();
@@ -174,7 +174,7 @@ class PolicyReaderTest {
         assertThat(problem.line()).isEqualTo(21);
         assertThat(problem.message()).isEqualTo("unknown field 'maxSurge'");
         assertThat(problem.fix()).isEqualTo("known fields here: autoMerge, automaticRollback, capacity, changeWindows, "
-                + "chatOps, clustersInFlight, freezeWindows, gateTimeouts, newClusterName, soak, trafficRamp");
+                + "chatOps, clustersInFlight, freezeWindows, gateTimeouts, newClusterName, soak, stages, trafficRamp");
     }
 
     @Test
@@ -191,8 +191,8 @@ class PolicyReaderTest {
         Problem problem = singleProblem(edit("  clustersInFlight: 1\n", "  clustersInFlight: two\n"));
 
         assertThat(problem.line()).isEqualTo(20);
-        assertThat(problem.message()).isEqualTo("spec.clustersInFlight must be a whole number, not 'two'");
-        assertThat(problem.fix()).isEqualTo("check the type of the value at that line against docs/policies.md");
+        assertThat(problem.message()).isEqualTo("clustersInFlight 'two' is neither a number of clusters nor a percentage");
+        assertThat(problem.fix()).isEqualTo("write a whole number such as 2, or a percentage of the selected clusters such as 25%");
     }
 
     @Test
@@ -545,5 +545,86 @@ class PolicyReaderTest {
         assertThat(problems).as("exactly one problem").hasSize(1);
         assertThat(problems.get(0).path()).isEqualTo(PATH);
         return problems.get(0);
+    }
+
+    // --- waves: clustersInFlight as a number or a percentage, and stages
+
+    @Test
+    void shippedRegionalPolicyMovesAQuarterRegionByRegion() throws Exception {
+        Policy policy = PolicyCatalog.find(FLEET_WITHOUT_POLICIES, "regional").orElseThrow();
+
+        assertThat(policy.clustersInFlight()).isEqualTo(new ClustersInFlight(25, true));
+        assertThat(policy.stages()).contains(new Stages("topology.kubernetes.io/region", List.of("eu-west-1")));
+        assertThat(policy.capacity()).isEqualTo(new Policy.CapacityRule(1, 0.8));
+    }
+
+    @Test
+    void clustersInFlightAsAPercentageRoundsUpAndIsNeverBelowOne() throws Exception {
+        ClustersInFlight quarter = PolicyReader.read(PATH, edit("  clustersInFlight: 1\n", "  clustersInFlight: 25%\n"))
+                .clustersInFlight();
+
+        assertThat(quarter.of(200)).isEqualTo(50);
+        assertThat(quarter.of(10)).isEqualTo(3);
+        assertThat(quarter.of(3)).isEqualTo(1);
+        assertThat(quarter.of(0)).isEqualTo(1);
+        assertThat(new ClustersInFlight(1, true).of(1000)).isEqualTo(10);
+        assertThat(new ClustersInFlight(100, true).of(7)).isEqualTo(7);
+        assertThat(PolicyReader.read(PATH, edit("  clustersInFlight: 1\n", "  clustersInFlight: \"3\"\n"))
+                .clustersInFlight().of(200)).isEqualTo(3);
+    }
+
+    @Test
+    void badClustersInFlightValuesNameTheFileAndLine() throws Exception {
+        Map<String, String> messages = Map.of(
+                "0%", "clustersInFlight must be at least 1%",
+                "150%", "clustersInFlight 150% is more than all the selected clusters",
+                "abc", "clustersInFlight 'abc' is neither a number of clusters nor a percentage",
+                "25 %", "clustersInFlight '25 %' is neither a number of clusters nor a percentage",
+                "-1", "clustersInFlight '-1' is neither a number of clusters nor a percentage",
+                "2.5", "clustersInFlight '2.5' is neither a number of clusters nor a percentage",
+                "99999999999", "clustersInFlight 99999999999 is more than 100000");
+        for (var bad : messages.entrySet()) {
+            Problem problem = singleProblem(edit("  clustersInFlight: 1\n", "  clustersInFlight: \"" + bad.getKey() + "\"\n"));
+
+            assertThat(problem.path()).as(bad.getKey()).isEqualTo(PATH);
+            assertThat(problem.line()).as(bad.getKey()).isEqualTo(20);
+            assertThat(problem.message()).as(bad.getKey()).isEqualTo(bad.getValue());
+        }
+    }
+
+    @Test
+    void stagesByALabelWithAnOrder() throws Exception {
+        Policy policy = PolicyReader.read(PATH, edit("  clustersInFlight: 1\n", """
+                  clustersInFlight: 2
+                  stages:
+                    by: drover.io/wave
+                    order: [canary, 1]
+                """));
+
+        assertThat(policy.stages()).contains(new Stages("drover.io/wave", List.of("canary", "1")));
+        assertThat(PolicyReader.read(PATH, edit("  clustersInFlight: 1\n", "  stages: {by: team}\n")).stages())
+                .contains(new Stages("team", List.of()));
+    }
+
+    @Test
+    void badStagesAreReportedAtTheirLine() throws Exception {
+        String stagesAt20 = "  clustersInFlight: 1\n";
+        assertThat(singleProblem(edit(stagesAt20, "  stages:\n    order: [eu-west-1]\n")))
+                .extracting(Problem::line, Problem::message)
+                .containsExactly(20, "stages has no 'by'");
+        assertThat(singleProblem(edit(stagesAt20, "  stages:\n    by: \"region of the cluster\"\n")))
+                .extracting(Problem::line, Problem::message)
+                .containsExactly(21, "stages.by 'region of the cluster' is not a label key");
+        assertThat(singleProblem(edit(stagesAt20, "  stages:\n    by: region\n    order:\n      - eu-west-1\n      - eu-west-1\n")))
+                .extracting(Problem::line, Problem::message)
+                .containsExactly(24, "stages.order names 'eu-west-1' twice");
+        assertThat(singleProblem(edit(stagesAt20, "  stages:\n    by: region\n    order: [\"eu west\"]\n")))
+                .extracting(Problem::line, Problem::message)
+                .containsExactly(22, "stages.order holds 'eu west', which is not a label value");
+        assertThat(singleProblem(edit(stagesAt20, "  stages:\n    by: region\n    sort: desc\n")))
+                .extracting(Problem::line, Problem::message)
+                .containsExactly(22, "unknown field 'sort'");
+        assertThat(singleProblem(edit(stagesAt20, "  stages: region\n")).message())
+                .isEqualTo("spec.stages must be a mapping of fields");
     }
 }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Canary fleet: moves one ApplicationSet onto the new fleet by giving the new clusters the labels
- * its selector looks at, with the values their predecessors have. One app at a time.
+ * its selector looks at, with the values their predecessors have. One app and one wave of clusters at a time.
  */
 public record MigrateApps(String applicationSet, Map<String, String> replacements) implements StepAction {
 
@@ -33,12 +33,12 @@ public record MigrateApps(String applicationSet, Map<String, String> replacement
 
     @Override
     public String id() {
-        return "migrate-" + applicationSet;
+        return "migrate-" + applicationSet + "-" + Names.forId(clusters());
     }
 
     @Override
     public String title() {
-        return "Migrate ApplicationSet " + applicationSet + " to the new fleet";
+        return "Migrate ApplicationSet " + applicationSet + " to " + Names.list(clusters());
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * What the new-cluster templates see: the new cluster's name and version, and the facts of the
- * cluster it replaces (region, capacity, weight, topology, non-selecting labels, Secret config).
+ * cluster it replaces (region, capacity, weight, wave, topology, non-selecting labels, Secret config).
  * Values are pre-formatted as YAML scalars so templates can place them as they are.
  */
 final class NewClusterData {
@@ -40,6 +40,8 @@ final class NewClusterData {
         data.put("region", old.region());
         data.put("capacity", old.capacityRps());
         data.put("trafficWeight", old.trafficWeight());
+        // The new cluster keeps the old one's place in a policy's stages for the next rollout.
+        data.put("wave", old.wave().map(YamlScalars::format).orElse(""));
         data.put("namespace", cluster.path("metadata").path("namespace").asText("default"));
         data.put("labels", labels(old.labels(), Set.of()));
         data.put("topology", topology(cluster.path("spec").path("topology")));

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Blue/green (surge): for each wave of old clusters, add new ones at the target version, enroll
- * them, ramp their weights up the policy's ramp, drain the old ones and retire them.
+ * Blue/green (surge): for each wave of old clusters, stage by stage, add new ones at the target
+ * version, enroll them, ramp their weights up the policy's ramp, drain the old ones and retire them.
  */
 final class BlueGreen implements RolloutStrategy {
 
@@ -26,7 +26,7 @@ final class BlueGreen implements RolloutStrategy {
         if (pending.isEmpty()) {
             return Optional.empty();
         }
-        List<Cluster> wave = pending.subList(0, Math.min(context.policy().clustersInFlight(), pending.size()));
+        List<Cluster> wave = Waves.next(context, pending);
         List<Cluster> unpaired = wave.stream().filter(c -> context.fleet().replacementOf(c.name()).isEmpty()).toList();
         if (!unpaired.isEmpty()) {
             Map<String, String> replacements = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import io.drover.planning.steps.DrainCluster;
 import io.drover.planning.steps.LabelEdits;
 import io.drover.planning.steps.MigrateApps;
 import io.drover.planning.steps.RetireCluster;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,51 +18,58 @@ import java.util.Optional;
 
 /**
  * Canary fleet: build a second fleet at the target version, move the applications onto it one
- * ApplicationSet at a time, ramp the whole new fleet's traffic up, drain the old fleet at once,
- * then retire it wave by wave.
+ * ApplicationSet at a time, ramp the new fleet's traffic up, drain the old fleet, then retire it.
+ * Each phase runs over the whole stage before the next phase starts (that is what sets it apart
+ * from blue/green), a wave of {@code clustersInFlight} clusters per step; a stage finishes before
+ * the next one starts.
  */
 final class CanaryFleet implements RolloutStrategy {
 
     @Override
     public Optional<StepAction> next(PlanningContext context) throws PlanRefusedException {
-        List<Cluster> old = context.belowTarget();
-        if (old.isEmpty()) {
+        List<Cluster> stage = Waves.currentStage(context, context.belowTarget());
+        if (stage.isEmpty()) {
             return Optional.empty();
         }
-        int inFlight = context.policy().clustersInFlight();
-        List<Cluster> unpaired = old.stream().filter(c -> context.fleet().replacementOf(c.name()).isEmpty()).toList();
+        int inFlight = Waves.size(context);
+        List<Cluster> unpaired = stage.stream().filter(c -> context.fleet().replacementOf(c.name()).isEmpty()).toList();
         if (!unpaired.isEmpty()) {
             Map<String, String> replacements = new LinkedHashMap<>();
-            ClusterNaming.newNames(context, unpaired.subList(0, Math.min(inFlight, unpaired.size())))
+            ClusterNaming.newNames(context, Waves.first(unpaired, inFlight))
                     .forEach((o, added) -> replacements.put(added, o));
             return Optional.of(new AddCluster(replacements));
         }
         Map<String, String> pairs = new LinkedHashMap<>();
-        old.forEach(o -> pairs.put(context.fleet().replacementOf(o.name()).orElseThrow().name(), o.name()));
+        stage.forEach(o -> pairs.put(context.fleet().replacementOf(o.name()).orElseThrow().name(), o.name()));
 
         List<ApplicationSet> sets = context.fleet().applicationSets().stream()
                 .filter(a -> a.clusterSelector().isPresent())
                 // Fewest selector keys first: labels added for a broad set rarely move a narrower one early.
-                .sorted(java.util.Comparator.comparingInt((ApplicationSet a) -> a.clusterSelector().orElseThrow().keys().size())
+                .sorted(Comparator.comparingInt((ApplicationSet a) -> a.clusterSelector().orElseThrow().keys().size())
                         .thenComparing(ApplicationSet::name))
                 .toList();
         for (ApplicationSet set : sets) {
-            boolean moved = pairs.entrySet().stream().allMatch(p -> LabelEdits.missing(context.cluster(p.getValue()),
-                    context.cluster(p.getKey()), set.clusterSelector().orElseThrow().keys()).isEmpty());
-            if (!moved) {
-                return Optional.of(new MigrateApps(set.name(), pairs));
+            Map<String, String> notMoved = new LinkedHashMap<>();
+            pairs.forEach((added, old) -> {
+                if (notMoved.size() < inFlight && !LabelEdits.missing(context.cluster(old), context.cluster(added),
+                        set.clusterSelector().orElseThrow().keys()).isEmpty()) {
+                    notMoved.put(added, old);
+                }
+            });
+            if (!notMoved.isEmpty()) {
+                return Optional.of(new MigrateApps(set.name(), notMoved));
             }
         }
-        Optional<StepAction> ramp = Ramp.next(context, List.copyOf(pairs.keySet()));
+        Optional<StepAction> ramp = Ramp.next(context, List.copyOf(pairs.keySet()), inFlight);
         if (ramp.isPresent()) {
             return ramp;
         }
-        List<String> serving = old.stream()
+        List<String> serving = stage.stream()
                 .filter(context::servesTraffic)
                 .map(Cluster::name).toList();
         if (!serving.isEmpty()) {
-            return Optional.of(new DrainCluster(serving));
+            return Optional.of(new DrainCluster(Waves.first(serving, inFlight)));
         }
-        return Optional.of(new RetireCluster(old.subList(0, Math.min(inFlight, old.size())).stream().map(Cluster::name).toList()));
+        return Optional.of(new RetireCluster(Waves.first(stage, inFlight).stream().map(Cluster::name).toList()));
     }
 }

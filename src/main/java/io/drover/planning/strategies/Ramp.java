@@ -15,6 +15,11 @@ final class Ramp {
 
     /** A shift for the clusters furthest behind, to the lowest next percentage among them; empty at full share. */
     static Optional<StepAction> next(PlanningContext context, List<String> clusters) {
+        return next(context, clusters, Integer.MAX_VALUE);
+    }
+
+    /** The same, for at most {@code inFlight} of them: the whole group climbs a rung before any climbs the next. */
+    static Optional<StepAction> next(PlanningContext context, List<String> clusters, int inFlight) {
         int lowest = Integer.MAX_VALUE;
         for (String name : clusters) {
             int percent = nextPercent(context, name);
@@ -26,7 +31,7 @@ final class Ramp {
             return Optional.empty();
         }
         int percent = lowest;
-        List<String> behind = clusters.stream().filter(c -> nextPercent(context, c) == percent).toList();
+        List<String> behind = clusters.stream().filter(c -> nextPercent(context, c) == percent).limit(inFlight).toList();
         return Optional.of(new ShiftTraffic(behind, percent));
     }
 

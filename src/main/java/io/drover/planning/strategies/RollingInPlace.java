@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rolling in place: for each wave, drain the clusters, bump their version one minor release, and
+ * Rolling in place: for each wave, stage by stage, drain the clusters, bump their version one minor release, and
  * ramp their weight back to the full share. A cluster at the target version below its full share
  * is taken to be one this rollout drained, and is ramped back up.
  */
@@ -26,7 +26,7 @@ final class RollingInPlace implements RolloutStrategy {
         if (pending.isEmpty()) {
             return Optional.empty();
         }
-        List<Cluster> wave = pending.subList(0, Math.min(context.policy().clustersInFlight(), pending.size()));
+        List<Cluster> wave = Waves.next(context, pending);
         List<String> toDrain = wave.stream().filter(c -> c.version().isBefore(context.rollout().targetVersion()))
                 .filter(context::servesTraffic)
                 .map(Cluster::name).toList();
