@@ -190,7 +190,9 @@ final class Act {
      * status, then the comment whose marker makes it done: a crash in between redoes the lot.
      */
     private Outcome recordGatePassed(RolloutState state, RecordGatePassed g) throws GitFailure, ForgeException {
-        var now = clock.instant();
+        // The instant the pass saw the gate pass, the one the soak was counted from: with the act's
+        // own clock a zero soak would read as ending before the gate passed.
+        var now = state.now();
         MergedStep step = g.step();
         noteStepMerged(state, step, g.pr());
         note(step.mergeCommit(), AuditEvent.gatePassed(state.rollout(), Decide.stepRef(step), now, g.soakUntil(),

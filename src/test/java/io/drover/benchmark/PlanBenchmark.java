@@ -46,6 +46,8 @@ class PlanBenchmark {
     private static final long BUDGET_MINUTES = Long.getLong("drover.benchmark.budgetMinutes", 10);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Pattern TOTAL_STEPS = Pattern.compile("\"totalSteps\" : (\\d+)");
+    /** Enough for the list of selected clusters before "totalSteps" at 5,000 clusters and more. */
+    private static final int HEAD = 1 << 20;
 
     @TempDir
     Path tmp;
@@ -200,8 +202,8 @@ class PlanBenchmark {
         @Override
         public void write(char[] buffer, int offset, int length) {
             count += length;
-            if (head.length() < 4096) {
-                head.append(buffer, offset, Math.min(length, 4096 - head.length()));
+            if (head.length() < HEAD) {
+                head.append(buffer, offset, Math.min(length, HEAD - head.length()));
             }
         }
 
