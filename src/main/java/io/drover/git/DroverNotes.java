@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -148,15 +147,7 @@ final class DroverNotes {
 
     private static ObjectId commit(ObjectInserter inserter, NoteMap notes, Optional<ObjectId> parent, String message,
             PersonIdent who) throws IOException {
-        CommitBuilder commit = new CommitBuilder();
-        commit.setTreeId(notes.writeTree(inserter));
-        parent.ifPresent(commit::setParentId);
-        commit.setAuthor(who);
-        commit.setCommitter(who);
-        commit.setMessage(message);
-        ObjectId id = inserter.insert(commit);
-        inserter.flush();
-        return id;
+        return Commits.commit(inserter, notes.writeTree(inserter), parent.stream().toList(), who, who, message);
     }
 
     private static List<String> lines(ObjectReader reader, NoteMap notes, ObjectId commit) throws IOException {

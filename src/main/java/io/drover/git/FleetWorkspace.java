@@ -9,20 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -150,38 +145,12 @@ public final class FleetWorkspace implements AutoCloseable {
     public String commit(String base, List<FileChange> changes, String message, BotIdentity author, Instant when)
             throws GitFailure {
         Repository repository = git.getRepository();
-        try (RevWalk walk = new RevWalk(repository); ObjectInserter inserter = repository.newObjectInserter()) {
-            RevCommit parent = walk.parseCommit(ObjectId.fromString(base));
-            DirCache index = DirCache.newInCore();
-            DirCacheBuilder builder = index.builder();
-            try (ObjectReader reader = repository.newObjectReader()) {
-                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, parent.getTree());
-            }
-            builder.finish();
-            var editor = index.editor();
-            for (FileChange change : changes) {
-                if (change.after().isPresent()) {
-                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, change.after().get().getBytes(StandardCharsets.UTF_8));
-                    editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(change.path()) {
-                        @Override
-                        public void apply(DirCacheEntry entry) {
-                            entry.setFileMode(FileMode.REGULAR_FILE);
-                            entry.setObjectId(blob);
-                        }
-                    });
-                } else {
-                    editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.DeletePath(change.path()));
-                }
-            }
-            editor.finish();
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(index.writeTree(inserter));
-            commit.setParentId(parent);
-            commit.setAuthor(author.at(when));
-            commit.setCommitter(author.at(when));
-            commit.setMessage(message);
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            ObjectId parent = ObjectId.fromString(base);
+            Map<String, Optional<String>> files = new LinkedHashMap<>();
+            changes.forEach(change -> files.put(change.path(), change.after()));
+            ObjectId tree = Commits.tree(inserter, Optional.of(parent), files);
+            ObjectId id = Commits.commit(inserter, tree, List.of(parent), author.at(when), author.at(when), message);
             return id.name();
         } catch (IOException e) {
             throw new GitFailure("cannot build a commit on " + base + ": " + e.getMessage(), e);

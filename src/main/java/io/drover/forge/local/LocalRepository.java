@@ -1,18 +1,15 @@
 package io.drover.forge.local;
 
+import io.drover.git.Commits;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -20,7 +17,6 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.merge.MergeStrategy;
 import org.eclipse.jgit.merge.ThreeWayMerger;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * The local forge's Git side: a bare repository that Drover clones, fetches from and pushes to as
@@ -78,38 +74,11 @@ public final class LocalRepository implements AutoCloseable {
     /** Commits {@code files} (a null content deletes) onto {@code branch}, as someone pushing would. */
     public ObjectId commit(String branch, Map<String, String> files, String message, PersonIdent who) throws IOException {
         Optional<ObjectId> parent = tip(branch);
-        try (ObjectInserter inserter = repository.newObjectInserter(); RevWalk walk = new RevWalk(repository)) {
-            DirCache index = DirCache.newInCore();
-            if (parent.isPresent()) {
-                var builder = index.builder();
-                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, repository.newObjectReader(),
-                        walk.parseCommit(parent.get()).getTree());
-                builder.finish();
-            }
-            DirCacheEditor editor = index.editor();
-            for (var file : files.entrySet()) {
-                if (file.getValue() == null) {
-                    editor.add(new DirCacheEditor.DeletePath(file.getKey()));
-                    continue;
-                }
-                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8));
-                editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
-                    @Override
-                    public void apply(DirCacheEntry entry) {
-                        entry.setFileMode(FileMode.REGULAR_FILE);
-                        entry.setObjectId(blob);
-                    }
-                });
-            }
-            editor.finish();
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(index.writeTree(inserter));
-            parent.ifPresent(commit::setParentId);
-            commit.setAuthor(who);
-            commit.setCommitter(who);
-            commit.setMessage(message);
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
+        Map<String, Optional<String>> texts = new LinkedHashMap<>();
+        files.forEach((path, text) -> texts.put(path, Optional.ofNullable(text)));
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            ObjectId tree = Commits.tree(inserter, parent, texts);
+            ObjectId id = Commits.commit(inserter, tree, parent.stream().toList(), who, who, message);
             move(Constants.R_HEADS + branch, id);
             return id;
         }
@@ -135,14 +104,7 @@ public final class LocalRepository implements AutoCloseable {
             return Optional.empty();
         }
         try (ObjectInserter inserter = repository.newObjectInserter()) {
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(merger3.getResultTreeId());
-            commit.setParentIds(into, side);
-            commit.setAuthor(merger);
-            commit.setCommitter(committer);
-            commit.setMessage(message);
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
+            ObjectId id = Commits.commit(inserter, merger3.getResultTreeId(), List.of(into, side), merger, committer, message);
             move(Constants.R_HEADS + base, id);
             return Optional.of(id);
         }
