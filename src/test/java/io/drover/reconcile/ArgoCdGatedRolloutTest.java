@@ -2,26 +2,20 @@ package io.drover.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.argocd.ArgoCdClient;
-import io.drover.argocd.ArgoCdGate;
-import io.drover.argocd.ArgoCdSettings;
 import io.drover.forge.PullRequest.State;
 import io.drover.model.FleetFiles;
 import io.drover.reconcile.Outcome.Action;
 import io.drover.testing.ExampleFleet;
 import io.drover.testing.FakeForge;
 import io.drover.testing.argocd.SimulatedArgoCd;
-import io.drover.testing.argocd.StubArgoCd;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,29 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArgoCdGatedRolloutTest {
 
-    private static final Duration RECHECK = Duration.ofSeconds(15);
-    private static StubArgoCd argoCd;
+    @RegisterExtension
+    static final ArgoCdInTheLoop argoCd = new ArgoCdInTheLoop();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void start() {
-        argoCd = new StubArgoCd();
-        argoCd.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        argoCd.stop();
-    }
-
     @Test
     void aWholeRolloutWaitsForArgoCdAtEveryStep() throws Exception {
-        argoCd.reset();
         try (ReconcileFixture fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime())) {
-            SimulatedArgoCd simulated = new SimulatedArgoCd(argoCd, fixture.origin.url());
-            Reconciler reconciler = fixture.freshReconciler(fixture.forge, gate(fixture));
+            SimulatedArgoCd simulated = argoCd.simulating(fixture);
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge, argoCd.gate(fixture));
             List<Outcome> log = new ArrayList<>();
             int openedWhileProgressing = 0;
             for (int pass = 0; pass < 400; pass++) {
@@ -103,18 +85,17 @@ class ArgoCdGatedRolloutTest {
                         java.nio.charset.StandardCharsets.UTF_8);
                 assertThat(lines).contains("\"event\":\"step-merged\"", "\"event\":\"gate-passed\"", "add-prod-euw-03");
             }
-            argoCd.assertValidationPassed();
+            argoCd.stub().assertValidationPassed();
         }
     }
 
     @Test
     void degradedDuringTheSoakPausesSaysWhyAndOpensTheRollback() throws Exception {
-        argoCd.reset();
         FleetFiles files = ExampleFleet.withFleetPolicy(ExampleFleet.defaultPolicyAnyTime()
                 .replace("automaticRollback: false", "automaticRollback: true"));
         try (ReconcileFixture fixture = new ReconcileFixture(tmp, files)) {
-            SimulatedArgoCd simulated = new SimulatedArgoCd(argoCd, fixture.origin.url());
-            Reconciler reconciler = fixture.freshReconciler(fixture.forge, gate(fixture));
+            SimulatedArgoCd simulated = argoCd.simulating(fixture);
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge, argoCd.gate(fixture));
             assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
             fixture.forge.mergeAsReviewer(1);
             String merged = fixture.origin.tip("main").name();
@@ -149,11 +130,8 @@ class ArgoCdGatedRolloutTest {
 
     @Test
     void argoCdUnreachableWaitsAndNeverProceeds() throws Exception {
-        argoCd.reset();
         try (ReconcileFixture fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime())) {
-            Reconciler reconciler = fixture.freshReconciler(fixture.forge, new ArgoCdGate(new ArgoCdClient(new ArgoCdSettings(
-                    URI.create("http://127.0.0.1:9"), StubArgoCd.TOKEN, false, Optional.empty(), Duration.ofSeconds(2), RECHECK)),
-                    fixture.origin.url(), RECHECK));
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge, ArgoCdInTheLoop.gateAt(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(2), fixture));
             assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
             fixture.forge.mergeAsReviewer(1);
 
@@ -166,10 +144,5 @@ class ArgoCdGatedRolloutTest {
             assertThat(later.action()).isIn(Action.WAITING, Action.PAUSED);
             assertThat(fixture.forge.pulls()).hasSize(1);
         }
-    }
-
-    private static ArgoCdGate gate(ReconcileFixture fixture) {
-        return new ArgoCdGate(new ArgoCdClient(new ArgoCdSettings(URI.create(argoCd.url()), StubArgoCd.TOKEN, false,
-                Optional.empty(), Duration.ofSeconds(30), RECHECK)), fixture.origin.url(), RECHECK);
     }
 }

@@ -11,15 +11,13 @@ import io.drover.reconcile.Outcome.Action;
 import io.drover.testing.ExampleFleet;
 import io.drover.testing.FakeForge;
 import io.drover.testing.FakeForge.User;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.Ref;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,18 +34,11 @@ class ChatOpsTest {
     private static final long PAUSER = 4002;
     private static final User ALICE = User.withRole(1001, "alice", "write");
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final ReconcileFixtures fixtures = new ReconcileFixtures();
     ReconcileFixture fixture;
     /** The gate each reconciler of the test uses; a test may switch it. */
     final AtomicReference<Gate> gate = new AtomicReference<>(new NoHealthGate());
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     private Reconciler start() throws Exception {
         return start("blue-green");
@@ -56,7 +47,7 @@ class ChatOpsTest {
     private Reconciler start(String strategy) throws Exception {
         String policy = ExampleFleet.defaultPolicyAnyTime().replace("    steer: []", "    steer: [" + STEERER + "]")
                 .replace("    pause: []", "    pause: [" + PAUSER + "]");
-        fixture = new ReconcileFixture(tmp, ExampleFleet.withEdit(ExampleFleet.withFleetPolicy(policy), "rollouts/production-1-31.yaml",
+        fixture = fixtures.of(ExampleFleet.withEdit(ExampleFleet.withFleetPolicy(policy), "rollouts/production-1-31.yaml",
                 "strategy: blue-green", "strategy: " + strategy));
         Reconciler reconciler = restart();
         assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
@@ -323,17 +314,7 @@ class ChatOpsTest {
     @Test
     void aRetryAfterAFailedGateChecksItAgain() throws Exception {
         Reconciler reconciler = start();
-        gate.set(new Gate() {
-            @Override
-            public Result check(Request request) {
-                return new Gate.Result.Failed("shop-prod-euw-03 Degraded", List.of());
-            }
-
-            @Override
-            public String waitsFor(StepKind kind, List<String> clusters, io.drover.model.Fleet before, io.drover.model.Fleet after) {
-                return "";
-            }
-        });
+        gate.set(ReconcileFixture.failingGate());
         forge().mergeAsReviewer(1);
         assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.PAUSED);
         assertThat(reconciler.pass().get(0).detail()).contains("failed earlier");
@@ -403,19 +384,9 @@ class ChatOpsTest {
     void anAbortAfterAMergedAutomaticRollbackProposesNoEmptyRevert() throws Exception {
         String policy = ExampleFleet.defaultPolicyAnyTime().replace("automaticRollback: false", "automaticRollback: true");
         assertThat(policy).contains("automaticRollback: true");
-        fixture = new ReconcileFixture(tmp, ExampleFleet.withFleetPolicy(policy));
+        fixture = fixtures.of(ExampleFleet.withFleetPolicy(policy));
         FleetFiles original = fixture.origin.files("main");
-        gate.set(new Gate() {
-            @Override
-            public Result check(Request request) {
-                return new Gate.Result.Failed("shop-prod-euw-03 Degraded", List.of());
-            }
-
-            @Override
-            public String waitsFor(StepKind kind, List<String> clusters, io.drover.model.Fleet before, io.drover.model.Fleet after) {
-                return "";
-            }
-        });
+        gate.set(ReconcileFixture.failingGate());
         Reconciler reconciler = restart();
         assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
         forge().mergeAsReviewer(1);

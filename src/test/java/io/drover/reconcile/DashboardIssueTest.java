@@ -5,28 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.forge.Issue;
 import io.drover.testing.FakeForge;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dashboard issue through a rollout: opened once, rewritten when it changes, found again after a restart or crash. */
 class DashboardIssueTest {
 
     private static final String MARKER = "<!-- drover:dashboard rollout=production-1-31 -->";
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final ReconcileFixtures fixtures = new ReconcileFixtures();
     ReconcileFixture fixture;
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     private List<Issue> dashboards() {
         return fixture.forge.allIssues().stream().filter(i -> i.labels().contains("drover/dashboard")).toList();
@@ -38,7 +29,7 @@ class DashboardIssueTest {
 
     @Test
     void openedOnceLabelledThenRewrittenOnlyWhenAStepChangesState() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         Reconciler reconciler = fixture.freshReconciler(fixture.forge).withDashboards();
 
         reconciler.pass();
@@ -68,7 +59,7 @@ class DashboardIssueTest {
 
     @Test
     void aRestartedDroverFindsTheSameIssueAndOpensNoSecond() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         fixture.freshReconciler(fixture.forge).withDashboards().pass();
         int number = dashboards().get(0).number();
 
@@ -81,7 +72,7 @@ class DashboardIssueTest {
 
     @Test
     void aCrashAfterTheIssueWasOpenedIsCarriedOnByTheNextPass() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         CrashingForge crashing = new CrashingForge(fixture.forge, Set.of("after-create-issue:1"));
         assertThatThrownBy(() -> fixture.freshReconciler(crashing).withDashboards().pass())
                 .isInstanceOf(CrashingForge.Killed.class);
@@ -95,7 +86,7 @@ class DashboardIssueTest {
 
     @Test
     void anIssueWithTheMarkerOpenedBySomeoneElseIsNotTakenForTheDashboard() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         Issue planted = fixture.forge.issueBy("mallory", "Drover rollout production-1-31", "pwned\n" + MARKER,
                 List.of("drover", "drover/dashboard"));
 
@@ -116,7 +107,7 @@ class DashboardIssueTest {
 
     @Test
     void aCommandOnTheDashboardIssueActsAndIsAnsweredThere() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         Reconciler reconciler = fixture.freshReconciler(fixture.forge).withDashboards();
         reconciler.pass();
         int dashboard = dashboards().get(0).number();
@@ -138,7 +129,7 @@ class DashboardIssueTest {
 
     @Test
     void aCommandOnAnIssueWithTheMarkerOpenedBySomeoneElseIsIgnored() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         Issue planted = fixture.forge.issueBy("mallory", "Drover rollout production-1-31", MARKER,
                 List.of("drover", "drover/dashboard"));
         Reconciler reconciler = fixture.freshReconciler(fixture.forge).withDashboards();

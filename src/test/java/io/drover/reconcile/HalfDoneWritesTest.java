@@ -7,15 +7,12 @@ import io.drover.forge.PullRequest.State;
 import io.drover.model.FleetFiles;
 import io.drover.reconcile.Outcome.Action;
 import io.drover.testing.ExampleFleet;
-import io.drover.testing.FakeForge;
 import io.drover.testing.GitOrigin;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,20 +24,13 @@ class HalfDoneWritesTest {
 
     private static final String FIRST = "drover/production-1-31/add-prod-euw-03";
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final ReconcileFixtures fixtures = new ReconcileFixtures();
     ReconcileFixture fixture;
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     void aPullRequestCreatedWithoutItsLabelsGetsThemFromTheNextPass() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         CrashingForge crashing = new CrashingForge(fixture.forge, Set.of("between-open:1"));
         assertThatThrownBy(() -> fixture.freshReconciler(crashing).pass()).isInstanceOf(CrashingForge.Killed.class);
         assertThat(fixture.forge.pull(1).request().labels()).isEmpty();
@@ -58,7 +48,7 @@ class HalfDoneWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"before-comment:1", "after-comment:1", "before-edit:1"})
     void aRebuildKilledAfterItsPushIsSaidAndDescribedByTheNextPass(String killedAt) throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         assertThat(pass().action()).isEqualTo(Action.OPENED);
         String before = fixture.forge.pull(1).request().body();
         ObjectId main = fixture.origin.commit("main", Map.of("traffic/shop.yaml",
@@ -82,7 +72,7 @@ class HalfDoneWritesTest {
 
     @Test
     void aBodyThePlanHasOutgrownIsRewrittenWithoutTouchingTheBranch() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         assertThat(pass().action()).isEqualTo(Action.OPENED);
         ObjectId tip = fixture.origin.tip(FIRST);
         String before = fixture.forge.pull(1).request().body();
@@ -104,7 +94,7 @@ class HalfDoneWritesTest {
     @ParameterizedTest
     @ValueSource(strings = {"after-merge:1", "before-comment:1"})
     void anAutoMergeKilledBeforeItsCommentIsSaidByTheNextPass(String killedAt) throws Exception {
-        fixture = new ReconcileFixture(tmp, autoMergingAddCluster());
+        fixture = fixtures.of(autoMergingAddCluster());
         assertThat(pass().action()).isEqualTo(Action.OPENED);
         CrashingForge crashing = new CrashingForge(fixture.forge, Set.of(killedAt));
         assertThatThrownBy(() -> fixture.freshReconciler(crashing).pass()).isInstanceOf(CrashingForge.Killed.class);
@@ -126,7 +116,7 @@ class HalfDoneWritesTest {
 
     @Test
     void aStepAReviewerMergedIsNotSaidToBeMergedByDrover() throws Exception {
-        fixture = new ReconcileFixture(tmp, autoMergingAddCluster());
+        fixture = fixtures.of(autoMergingAddCluster());
         assertThat(pass().action()).isEqualTo(Action.OPENED);
         fixture.forge.mergeAsReviewer(1);
 
@@ -136,7 +126,7 @@ class HalfDoneWritesTest {
 
     @Test
     void aSupersededCloseKilledAfterItsCommentClosesWithoutSayingItTwice() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         assertThat(pass().action()).isEqualTo(Action.OPENED);
         fixture.origin.commit("main", Map.of("rollouts/production-1-31.yaml",
                 fixture.origin.read("main", "rollouts/production-1-31.yaml").replace("strategy: blue-green", "strategy: rolling")),

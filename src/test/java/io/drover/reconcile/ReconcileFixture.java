@@ -5,7 +5,9 @@ import io.drover.gate.Gate;
 import io.drover.gate.NoHealthGate;
 import io.drover.git.BotIdentity;
 import io.drover.git.FleetWorkspace;
+import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
+import io.drover.model.StepKind;
 import io.drover.testing.ExampleFleet;
 import io.drover.testing.FakeForge;
 import io.drover.testing.GitOrigin;
@@ -44,6 +46,21 @@ final class ReconcileFixture implements AutoCloseable {
 
     static String shippedDefault() {
         return ExampleFleet.shippedPolicy("default");
+    }
+
+    /** A gate that fails every check, as Argo CD reporting shop-prod-euw-03 Degraded would; it waits for what no gate waits for. */
+    static Gate failingGate() {
+        return new Gate() {
+            @Override
+            public Result check(Request request) {
+                return new Gate.Result.Failed("shop-prod-euw-03 Degraded", List.of());
+            }
+
+            @Override
+            public String waitsFor(StepKind kind, List<String> clusters, Fleet before, Fleet after) {
+                return new NoHealthGate().waitsFor(kind, clusters, before, after);
+            }
+        };
     }
 
     /** A reconciler as a freshly started service would build it: a new workspace on the same data directory. */

@@ -2,9 +2,6 @@ package io.drover.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.argocd.ArgoCdClient;
-import io.drover.argocd.ArgoCdGate;
-import io.drover.argocd.ArgoCdSettings;
 import io.drover.leader.AlwaysLeader;
 import io.drover.model.FleetFiles;
 import io.drover.reconcile.Outcome.Action;
@@ -14,17 +11,13 @@ import io.drover.status.StepState;
 import io.drover.status.StepView;
 import io.drover.testing.ExampleFleet;
 import io.drover.testing.argocd.SimulatedArgoCd;
-import io.drover.testing.argocd.StubArgoCd;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,31 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RolloutViewTest {
 
-    private static final Duration RECHECK = Duration.ofSeconds(15);
-    private static StubArgoCd argoCd;
+    @RegisterExtension
+    static final ArgoCdInTheLoop argoCd = new ArgoCdInTheLoop();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void start() {
-        argoCd = new StubArgoCd();
-        argoCd.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        argoCd.stop();
-    }
-
     @Test
     void theViewFollowsAStepFromItsPullRequestThroughGateAndSoakToAFailure() throws Exception {
-        argoCd.reset();
         FleetFiles files = ExampleFleet.withFleetPolicy(ExampleFleet.defaultPolicyAnyTime());
         try (ReconcileFixture fixture = new ReconcileFixture(tmp, files)) {
-            SimulatedArgoCd simulated = new SimulatedArgoCd(argoCd, fixture.origin.url());
+            SimulatedArgoCd simulated = argoCd.simulating(fixture);
             StatusBoard board = new StatusBoard();
-            Reconciler reconciler = fixture.freshReconciler(fixture.forge, gate(fixture), AlwaysLeader.INSTANCE, board);
+            Reconciler reconciler = fixture.freshReconciler(fixture.forge, argoCd.gate(fixture), AlwaysLeader.INSTANCE, board);
 
             assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
             RolloutView opened = only(board);
@@ -114,7 +95,7 @@ class RolloutViewTest {
                 // Read back from Drover's gate-passed comment two minutes later.
                 assertThat(g.passedAt()).contains(passedAt);
             });
-            argoCd.assertValidationPassed();
+            argoCd.stub().assertValidationPassed();
         }
     }
 
@@ -122,10 +103,5 @@ class RolloutViewTest {
         List<RolloutView> rollouts = board.rollouts();
         assertThat(rollouts).hasSize(1);
         return rollouts.get(0);
-    }
-
-    private static ArgoCdGate gate(ReconcileFixture fixture) {
-        return new ArgoCdGate(new ArgoCdClient(new ArgoCdSettings(URI.create(argoCd.url()), StubArgoCd.TOKEN, false,
-                Optional.empty(), Duration.ofSeconds(30), RECHECK)), fixture.origin.url(), RECHECK);
     }
 }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.audit.StepTrail;
 import io.drover.audit.TrailReader;
-import io.drover.gate.Gate;
-import io.drover.gate.NoHealthGate;
 import io.drover.git.FleetWorkspace;
-import io.drover.model.StepKind;
 import io.drover.reconcile.Outcome.Action;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who merged each step reaches the audit trail, read back from Git alone: the forge is asked when
@@ -21,20 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WhoMergedTest {
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final ReconcileFixtures fixtures = new ReconcileFixtures();
     ReconcileFixture fixture;
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     void aStepWhoseGatePassedNamesWhoMergedIt() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
+        fixture = fixtures.anyTime();
         Reconciler reconciler = fixture.freshReconciler(fixture.forge);
         reconciler.pass();
         fixture.forge.mergeAs("alice", 1);
@@ -48,8 +36,8 @@ class WhoMergedTest {
 
     @Test
     void aStepWhoseGateFailedIsRecordedAsMergedAndByWhom() throws Exception {
-        fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime());
-        Reconciler reconciler = fixture.freshReconciler(fixture.forge, failing());
+        fixture = fixtures.anyTime();
+        Reconciler reconciler = fixture.freshReconciler(fixture.forge, ReconcileFixture.failingGate());
         reconciler.pass();
         fixture.forge.mergeAs("bob", 1);
 
@@ -61,20 +49,6 @@ class WhoMergedTest {
         // A later pass (the failure is sticky) adds no second line.
         reconciler.pass();
         assertThat(steps()).singleElement().satisfies(s -> assertThat(s.events()).hasSize(1));
-    }
-
-    private static Gate failing() {
-        return new Gate() {
-            @Override
-            public Result check(Request request) {
-                return new Gate.Result.Failed("shop-prod-euw-03 Degraded", List.of());
-            }
-
-            @Override
-            public String waitsFor(StepKind kind, List<String> clusters, io.drover.model.Fleet before, io.drover.model.Fleet after) {
-                return new NoHealthGate().waitsFor(kind, clusters, before, after);
-            }
-        };
     }
 
     private List<StepTrail> steps() throws Exception {
