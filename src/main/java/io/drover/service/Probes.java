@@ -28,8 +28,7 @@ public record Probes(Duration interval, int missedIntervals, Duration startupGra
 
     public Verdict live(ServiceState state, Instant now) {
         if (state.notConfigured().isPresent()) {
-            // A restart does not mend settings; readiness says what is missing.
-            return new Verdict(true, "no loop runs: not configured");
+            return withoutLoop(state);
         }
         Duration limit = interval.multipliedBy(missedIntervals);
         if (state.lastLoop().isEmpty()) {
@@ -40,6 +39,11 @@ public record Probes(Duration interval, int missedIntervals, Duration startupGra
         Duration since = Duration.between(state.lastLoop().get(), now);
         return new Verdict(since.compareTo(limit) <= 0, "last pass started " + since.toSeconds() + "s ago (stuck after "
                 + limit.toSeconds() + "s: " + missedIntervals + " × drover.reconcile.interval)");
+    }
+
+    /** Live while no loop runs: not configured (a restart does not mend settings; readiness says what is wrong), or starting. */
+    public static Verdict withoutLoop(ServiceState state) {
+        return new Verdict(true, state.notConfigured().isPresent() ? "no loop runs: not configured" : "starting");
     }
 
     public static Verdict ready(ServiceState state) {

@@ -68,6 +68,8 @@ public class ReconcileService {
     private volatile Optional<Instant> lastLoop = Optional.empty();
     /** Why no pass will run, when the settings are missing or wrong: readiness. */
     private volatile Optional<String> notConfigured = Optional.empty();
+    /** The liveness rule, from settings checked at start; empty before, or when they are wrong. */
+    private volatile Optional<Probes> probes = Optional.empty();
     private volatile Reconciler reconciler;
     private volatile FleetWorkspace workspace;
     private volatile Instant notBefore = Instant.EPOCH;
@@ -108,6 +110,7 @@ public class ReconcileService {
             return;
         }
         try {
+            probes = Optional.of(Probes.of(config));
             gate = gate();
         } catch (IllegalArgumentException e) {
             notConfigured = Optional.of(e.getMessage());
@@ -175,6 +178,12 @@ public class ReconcileService {
     public ServiceState state() {
         return new ServiceState(startedAt, lastLoop, notConfigured, workspace != null,
                 leadership instanceof LeaseLeadership lease ? Optional.of(lease.leaseRead()) : Optional.empty());
+    }
+
+    /** Whether the loop is live now: judged by the probes once the settings hold, live until then. */
+    public Probes.Verdict live(Instant now) {
+        ServiceState state = state();
+        return probes.map(p -> p.live(state, now)).orElseGet(() -> Probes.withoutLoop(state));
     }
 
     private void runPass(String reason) {

@@ -1,6 +1,5 @@
 package io.drover.web;
 
-import io.drover.service.DroverConfig;
 import io.drover.service.Probes;
 import io.drover.service.ReconcileService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,16 +27,14 @@ final class DroverHealth {
     @ApplicationScoped
     static class Loop implements HealthCheck {
         private final ReconcileService service;
-        private final Probes probes;
 
-        Loop(ReconcileService service, DroverConfig config) {
+        Loop(ReconcileService service) {
             this.service = service;
-            this.probes = Probes.of(config);
         }
 
         @Override
         public HealthCheckResponse call() {
-            return response("reconcile loop", probes.live(service.state(), Clock.systemUTC().instant()));
+            return response("reconcile loop", service.live(Clock.systemUTC().instant()));
         }
     }
 
