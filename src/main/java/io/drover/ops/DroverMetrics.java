@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Drover's metrics on Micrometer (Prometheus names in docs/operations.md): the GitHub and Argo CD
@@ -32,11 +34,19 @@ public final class DroverMetrics implements RemoteCalls {
     private static final Duration[] PASS_BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15),
             Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5)};
 
+    /** The {@code drover_rollouts} state of a rollout the latest pass could not plan, so has no view of. */
+    static final String UNPLANNED = "unplanned";
+
     private final MeterRegistry registry;
     private final Supplier<List<RolloutView>> rollouts;
     private final Instant since;
     private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
     private final Timer gateWait;
+    /**
+     * The rollouts the latest pass named without a view: planning never started (an invalid policy,
+     * say) or their first pass failed. The views alone would leave them out of {@code drover_rollouts}.
+     */
+    private volatile Set<String> unplanned = Set.of();
     /** The step whose gate wait was last recorded, per rollout: each gate is recorded once. */
     private final Map<String, String> gateRecorded = new ConcurrentHashMap<>();
 
@@ -52,6 +62,8 @@ public final class DroverMetrics implements RemoteCalls {
             Gauge.builder("drover.rollouts", () -> count(phase)).tag("state", phase.tag())
                     .description("Rollouts in this state, as the latest pass saw them").register(registry);
         }
+        Gauge.builder("drover.rollouts", () -> unplanned.size()).tag("state", UNPLANNED)
+                .description("Rollouts in this state, as the latest pass saw them").register(registry);
         for (StepState state : StepState.values()) {
             Gauge.builder("drover.steps", () -> count(state)).tag("state", state.name().toLowerCase(Locale.ROOT))
                     .description("Steps of all rollouts in this state, as the latest pass saw them").register(registry);
@@ -92,6 +104,10 @@ public final class DroverMetrics implements RemoteCalls {
                     .tag("action", outcome.action().name().toLowerCase(Locale.ROOT)).register(registry).increment();
         }
         views.forEach(this::gatePassed);
+        Set<String> shown = views.stream().map(RolloutView::rollout).collect(Collectors.toSet());
+        // "*" is an outcome for the whole fleet (an invalid fleet repo, notes not pushed), not a rollout.
+        unplanned = outcomes.stream().map(Outcome::rollout).filter(r -> !r.equals("*") && !shown.contains(r))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** A pass that ended early: the fleet repo or the forge could not be read at all. */

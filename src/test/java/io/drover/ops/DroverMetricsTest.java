@@ -67,6 +67,26 @@ class DroverMetricsTest {
     }
 
     @Test
+    void aRolloutThePassNamedWithoutAViewCountsAsUnplannedUntilAPassShowsIt() {
+        RolloutView shown = view("a", PauseView.RUNNING, Optional.empty(), StepState.PR_OPEN);
+        views.add(shown);
+        Outcome invalidPolicy = new Outcome("b", Outcome.Action.BLOCKED, "policies/typo.yaml: no such policy", Optional.empty());
+        Outcome wholeFleet = new Outcome("*", Outcome.Action.FAILED, "audit notes not pushed yet", Optional.empty());
+
+        metrics.passed(Duration.ofMillis(500), List.of(new Outcome("a", Outcome.Action.WAITING, "review", Optional.empty()),
+                invalidPolicy, wholeFleet), List.copyOf(views));
+
+        assertThat(rollouts("unplanned")).isEqualTo(1);
+        assertThat(rollouts("pr_open")).isEqualTo(1);
+
+        views.add(view("b", PauseView.RUNNING, Optional.empty(), StepState.PLANNED));
+        metrics.passed(Duration.ofMillis(500), List.of(new Outcome("b", Outcome.Action.OPENED, "#1", Optional.empty())),
+                List.copyOf(views));
+        assertThat(rollouts("unplanned")).isZero();
+        assertThat(rollouts("waiting")).isEqualTo(1);
+    }
+
+    @Test
     void aGatesWaitFromMergeToPassIsRecordedOnceAndNotForGatesThatPassedBeforeTheStart() {
         Instant merged = START.plusSeconds(60);
         RolloutView gating = view("a", PauseView.RUNNING, gate("step-1", merged, Optional.empty()), StepState.GATING);
