@@ -86,7 +86,15 @@ public final class Planner {
             steps.add(new Step(action.id(), action.kind(), action.clusters(), action.title(), summary, changes, traffic, verdict));
             context = context.withFleet(after);
         }
-        return new Plan(rollout, policy, selected, atTarget, before, capacityBefore, steps, fleet.warnings());
+        return new Plan(rollout, policy, selected, atTarget, before, capacityBefore, steps, warnings(fleet, selected, policy));
+    }
+
+    /** The fleet's reading warnings, then the policy's stage values that no selected cluster has. */
+    private static List<Problem> warnings(Fleet fleet, List<String> selected, Policy policy) {
+        List<Problem> warnings = new ArrayList<>(fleet.warnings());
+        policy.stages().ifPresent(stages -> warnings.addAll(
+                stages.unmatched(policy.source(), selected.stream().map(fleet.clusters()::get).toList())));
+        return warnings;
     }
 
     /** The hostnames the rollout is concerned with: those any of the given clusters serves. */

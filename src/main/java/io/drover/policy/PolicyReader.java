@@ -321,9 +321,11 @@ public final class PolicyReader {
         List<String> order = orDefault(stages.order(), List.<String>of());
         List<YamlNode> nodes = root.at("spec", "stages", "order").map(YamlNode::items).orElse(List.of());
         Set<String> seen = new LinkedHashSet<>();
+        List<Integer> lines = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             String value = order.get(i);
             int itemLine = i < nodes.size() ? nodes.get(i).line() : line("spec", "stages", "order");
+            lines.add(itemLine);
             if (!LABEL_VALUE.matcher(value).matches()) {
                 problem(itemLine, "stages.order holds '" + value + "', which is not a label value",
                         "write values of " + (by.isEmpty() ? "the label" : by) + " as the clusters have them: up to 63 "
@@ -332,7 +334,7 @@ public final class PolicyReader {
                 problem(itemLine, "stages.order names '" + value + "' twice", "name each stage once");
             }
         }
-        return by.isEmpty() ? Optional.empty() : Optional.of(new Stages(by, order));
+        return by.isEmpty() ? Optional.empty() : Optional.of(new Stages(by, order, lines));
     }
 
     private List<Integer> checkRamp(List<Integer> ramp) {

@@ -119,6 +119,27 @@ class WavesTest {
     }
 
     @Test
+    void aStageValueNoSelectedClusterHasIsSkippedWithAWarningAtItsLine() throws Exception {
+        FleetFiles start = withPolicy(fleet(4, "blue-green"), "2", "topology.kubernetes.io/region", "[eu-wset-1, us-east-1]");
+        String policy = start.read("policies/waves.yaml").orElseThrow();
+        int orderLine = policy.substring(0, policy.indexOf("    order:")).split("\n", -1).length;
+
+        Plan plan = Planning.plan(start, "waves");
+
+        assertThat(plan.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.path()).isEqualTo("policies/waves.yaml");
+            assertThat(warning.line()).isEqualTo(orderLine);
+            assertThat(warning.message()).isEqualTo("stages.order names 'eu-wset-1', which no cluster the rollout selects "
+                    + "has as topology.kubernetes.io/region; that stage is skipped");
+            assertThat(warning.fix()).endsWith("the selected clusters have eu-west-1, us-east-1");
+        });
+        // Skipped, as documented: us-east-1 goes first, then the rest.
+        assertThat(region(plan.steps().get(0).clusters().get(0))).isEqualTo("us-east-1");
+        assertThat(Planning.plan(withPolicy(fleet(4, "blue-green"), "2", "topology.kubernetes.io/region", "[eu-west-1]"),
+                "waves").warnings()).isEmpty();
+    }
+
+    @Test
     void aPercentageCountsAClusterAndItsReplacementOnceSoTheWaveSizeStaysTheSame() throws Exception {
         FleetFiles start = withPolicy(fleet(10, "blue-green"), "25%", "topology.kubernetes.io/region", "[]");
         Plan plan = Planning.plan(start, "waves");
