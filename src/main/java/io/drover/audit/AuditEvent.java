@@ -167,13 +167,7 @@ public record AuditEvent(String event, String rollout, Optional<StepRef> step, O
         }
         writeString(json, "at", at.map(Instant::toString));
         writeString(json, "soakUntil", soakUntil.map(Instant::toString));
-        if (!apps.isEmpty()) {
-            json.writeArrayFieldStart("apps");
-            for (String app : apps) {
-                json.writeString(app);
-            }
-            json.writeEndArray();
-        }
+        writeStrings(json, "apps", apps);
         if (by.isPresent()) {
             json.writeStringField("by", by.get().login());
             if (by.get().id().isPresent()) {
@@ -182,18 +176,23 @@ public record AuditEvent(String event, String rollout, Optional<StepRef> step, O
         }
         writeString(json, "reason", reason);
         writeString(json, "comment", comment);
-        if (!clusters.isEmpty()) {
-            json.writeArrayFieldStart("clusters");
-            for (String cluster : clusters) {
-                json.writeString(cluster);
-            }
-            json.writeEndArray();
-        }
+        writeStrings(json, "clusters", clusters);
     }
 
     private static void writeString(JsonGenerator json, String field, Optional<String> value) throws IOException {
         if (value.isPresent()) {
             json.writeStringField(field, value.get());
+        }
+    }
+
+    /** An array of strings, left out when empty. */
+    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
+        if (!values.isEmpty()) {
+            json.writeArrayFieldStart(field);
+            for (String value : values) {
+                json.writeString(value);
+            }
+            json.writeEndArray();
         }
     }
 
