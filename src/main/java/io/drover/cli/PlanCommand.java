@@ -4,14 +4,11 @@ import io.drover.fleet.FleetReadMemo;
 import io.drover.fleet.FleetReader;
 import io.drover.fleet.InvalidFleetException;
 import io.drover.git.GitFailure;
-import io.drover.kustomize.Kustomize;
-import io.drover.kustomize.OverlayBuilds;
 import io.drover.kustomize.OverlayBuilds.Build;
 import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
 import io.drover.model.Problem;
 import io.drover.model.Rollout;
-import io.drover.planning.Plan;
 import io.drover.planning.PlanRefusedException;
 import io.drover.planning.Planner;
 import io.drover.planning.templates.TemplateSet;
@@ -20,11 +17,13 @@ import io.drover.policy.NewClusterNames;
 import io.drover.policy.Policy;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -144,28 +143,23 @@ final class PlanCommand implements Callable<Integer> {
         if (!fleetProblems.isEmpty() || !policyProblems.isEmpty()) {
             return invalid(fleetProblems, policyProblems);
         }
-        Plan plan;
-        try {
-            plan = Planner.plan(fleet, rollout, policy, TemplateSet.forFleet(files), memo);
+        // Each step's section is written out as the step is planned; only the overview's rows are kept.
+        StepBuilds builds = skipBuilds ? StepBuilds.none() : new StepBuilds(files, kustomizeCommand, err);
+        Rollout planned = rollout;
+        Supplier<RolloutProgress> progress = () -> progress(directory, planned, err);
+        try (builds; PlanOutput printed = output == Output.json ? new PlanJson(progress, builds)
+                : new PlanText(progress, builds, diff)) {
+            Planner.plan(fleet, rollout, policy, TemplateSet.forFleet(files), memo, printed);
+            printed.finish(out);
         } catch (PlanRefusedException e) {
             err.println("Plan refused: " + e.getMessage());
             return ExitCodes.PLAN_REFUSED;
-        }
-        RolloutProgress progress = progress(directory, rollout, err);
-        List<Build> builds = List.of();
-        if (!skipBuilds && !plan.isEmpty()) {
-            Kustomize kustomize = Kustomize.resolve(kustomizeCommand);
-            err.println("Building the kustomizations each of the " + plan.steps().size() + " steps touches with '"
-                    + kustomize.command() + "'...");
-            builds = new OverlayBuilds(kustomize).check(files, plan);
-        }
-        if (output == Output.json) {
-            PlanJson.write(plan, builds, progress, out);
-        } else {
-            PlanText.render(plan, builds, progress, diff, out);
+        } catch (UncheckedIOException e) {
+            err.println("drover plan: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return ExitCodes.INVALID_INPUT;
         }
         out.flush();
-        List<Build> failed = builds.stream().filter(b -> !b.result().ok()).toList();
+        List<Build> failed = builds.failed();
         if (!failed.isEmpty()) {
             failed.forEach(b -> err.println("kustomize build failed after step " + b.step() + " in " + b.directory() + ":\n"
                     + b.result().message().indent(2)));

@@ -6,31 +6,61 @@ import io.drover.diff.UnifiedDiff;
 import io.drover.kustomize.OverlayBuilds.Build;
 import io.drover.model.FileChange;
 import io.drover.model.Problem;
-import io.drover.planning.Plan;
+import io.drover.planning.PlanStart;
 import io.drover.planning.Step;
 import io.drover.planning.capacity.CapacityCheck.CapacityVerdict;
 import io.drover.planning.capacity.ClusterLoad;
 import io.drover.planning.capacity.TrafficState;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The plan, or the problems that stopped it, as JSON in the schemas of docs/plan-json.md, written
- * as it goes with a streaming generator: a plan of thousands of steps is never held as one string.
+ * as it goes with a streaming generator: a plan of thousands of steps is never held as one string,
+ * nor in full. Each step's object is written to the spool as the step is planned, by a generator
+ * placed where the steps array of the document is, so that the copy reads as one document;
+ * "totalSteps", above the array, is known at the end.
  */
-final class PlanJson {
+final class PlanJson extends PlanOutput {
 
     static final String SCHEMA = "drover.io/plan/v2";
     static final String PROBLEMS_SCHEMA = "drover.io/plan-problems/v1";
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private PlanJson() {
+    private final JsonGenerator steps;
+    /** Where the first step starts in the spool: after the opening of the document and of its steps array. */
+    private final long first;
+
+    PlanJson(Supplier<RolloutProgress> progress, StepBuilds builds) throws IOException {
+        super(progress, builds);
+        steps = generator(spool.writer());
+        steps.writeStartObject();
+        steps.writeArrayFieldStart("steps");
+        steps.flush();
+        first = spool.position();
     }
 
-    static void write(Plan plan, List<Build> builds, RolloutProgress progress, Writer out) throws IOException {
+    @Override
+    void section(int index, Step step, TrafficState before, ListedRows.Changes changes, List<Build> builds) {
+        try {
+            step(steps, index + 1, progress().number(index), step, changes, builds);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write step " + (index + 1) + " of the plan", e);
+        }
+    }
+
+    @Override
+    void finish(PrintWriter out) throws IOException {
+        PlanStart plan = planStart();
+        RolloutProgress progress = progress();
+        steps.flush();
+        long end = spool.position();
         try (JsonGenerator json = generator(out)) {
             json.writeStartObject();
             json.writeStringField("schema", SCHEMA);
@@ -48,7 +78,7 @@ final class PlanJson {
             writeStrings(json, "clustersAtTarget", plan.atTarget());
             json.writeNumberField("mergedSteps", progress.merged());
             json.writeStringField("mergedStepsReadFrom", progress.readFrom().orElse(null));
-            json.writeNumberField("totalSteps", progress.total(plan.steps().size()));
+            json.writeNumberField("totalSteps", progress.total(rows().size()));
             problems(json, "warnings", plan.warnings());
             json.writeObjectFieldStart("before");
             rows(json, "clusters", plan.before().clusters());
@@ -56,11 +86,11 @@ final class PlanJson {
             capacity(json, plan.capacityBefore());
             json.writeEndObject();
             json.writeArrayFieldStart("steps");
-            ListedRows listed = new ListedRows(plan.before());
-            for (int i = 0; i < plan.steps().size(); i++) {
-                Step step = plan.steps().get(i);
-                step(json, i + 1, progress.number(i), step, listed.next(step.after()), builds);
-            }
+            // The steps, as the generator above would have written them: it closes the array alike
+            // whether or not it saw values in it.
+            json.flush();
+            spool.skipTo(first);
+            spool.copyTo(end, out);
             json.writeEndArray();
             json.writeEndObject();
         }

@@ -1,10 +1,10 @@
 package io.drover.cli;
 
 import io.drover.model.StepKind;
-import io.drover.planning.Plan;
 import io.drover.planning.Step;
 import io.drover.planning.capacity.CapacityCheck.FailureCase;
 import io.drover.planning.capacity.ClusterLoad;
+import io.drover.policy.Policy;
 import io.drover.policy.Policy.CapacityRule;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -21,10 +21,18 @@ final class PlanOverview {
     private PlanOverview() {
     }
 
-    static void render(Plan plan, RolloutProgress progress, PrintWriter out) {
-        List<Step> steps = plan.steps();
+    /** What the overview shows of a step, kept for every step while its section is already written. */
+    record Row(String id, StepKind kind, String title, Optional<Double> busiest, Optional<FailureCase> worst) {
+
+        static Row of(Step step) {
+            return new Row(step.id(), step.kind(), step.title(),
+                    CapacityTable.busiest(step.after()).map(ClusterLoad::utilisation), step.capacityAfter().worstCase());
+        }
+    }
+
+    static void render(Policy policy, List<Row> steps, RolloutProgress progress, PrintWriter out) {
         int total = progress.total(steps.size());
-        CapacityRule rule = plan.policy().capacity();
+        CapacityRule rule = policy.capacity();
         String worstColumn = rule.name() + " worst";
         out.printf("Overview: %s, each one pull request, one open at a time%n", progress.merged() == 0
                 ? steps.size() + (steps.size() == 1 ? " step" : " steps")
@@ -32,16 +40,15 @@ final class PlanOverview {
                         + (progress.merged() == 1 ? "step 1" : "steps 1-" + progress.merged()) + " merged)");
         out.printf(ROW, "step", "kind", "util", worstColumn, "pull request");
         for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
+            Row step = steps.get(i);
             out.printf(ROW, progress.number(i) + "/" + total, step.kind(),
-                    CapacityTable.busiest(step.after()).map(c -> CapacityTable.percent(c.utilisation())).orElse("-"),
-                    CapacityTable.worst(step.capacityAfter().worstCase()), step.title());
+                    step.busiest().map(CapacityTable::percent).orElse("-"), CapacityTable.worst(step.worst()), step.title());
         }
         out.printf("  By kind: %s%n", byKind(steps));
         out.printf("  Highest: util %s, %s %s%n",
-                highest(steps, progress, s -> CapacityTable.busiest(s.after()).map(ClusterLoad::utilisation)),
-                worstColumn, highest(steps, progress, s -> s.capacityAfter().worstCase().map(FailureCase::utilisation)));
-        out.println(PlanText.wrap(legend(rule, plan.policy().name()), 100, "  "));
+                highest(steps, progress, Row::busiest), worstColumn,
+                highest(steps, progress, s -> s.worst().map(FailureCase::utilisation)));
+        out.println(PlanText.wrap(legend(rule, policy.name()), 100, "  "));
     }
 
     /** What the two columns mean and their limits, so that the numbers can be read without the docs. */
@@ -56,14 +63,14 @@ final class PlanOverview {
                 + (k == 1 ? " that hurts" : "s that hurt") + " most, at most 100%.";
     }
 
-    private static String byKind(List<Step> steps) {
+    private static String byKind(List<Row> steps) {
         Map<StepKind, Integer> counts = new LinkedHashMap<>();
         steps.forEach(s -> counts.merge(s.kind(), 1, Integer::sum));
         return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
     }
 
     /** The highest utilisation over the steps and the first step that reaches it, such as "67% (step 1/32)". */
-    private static String highest(List<Step> steps, RolloutProgress progress, Function<Step, Optional<Double>> utilisation) {
+    private static String highest(List<Row> steps, RolloutProgress progress, Function<Row, Optional<Double>> utilisation) {
         int at = -1;
         double most = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < steps.size(); i++) {

@@ -2,18 +2,69 @@ package io.drover.cli;
 
 import io.drover.diff.UnifiedDiff;
 import io.drover.kustomize.OverlayBuilds.Build;
-import io.drover.planning.Plan;
+import io.drover.planning.PlanStart;
 import io.drover.planning.Step;
+import io.drover.planning.capacity.TrafficState;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** The plan as a reviewer reads it: an overview, then per step the PR title, summary, files, diff and the rows of the capacity table that moved. */
-final class PlanText {
+/**
+ * The plan as a reviewer reads it: an overview, then per step the PR title, summary, files, diff and
+ * the rows of the capacity table that moved. Each step's section is spooled as the step is planned;
+ * its "Step n/total" line, which needs the number of steps, is printed when the sections are copied,
+ * and so is the choice between the full diff and the stat when no --diff was given (full up to
+ * {@link DiffMode#FULL_UP_TO_STEPS} steps): the spool holds the diff, which is skipped for a stat.
+ */
+final class PlanText extends PlanOutput {
 
-    private PlanText() {
+    private final DiffMode chosen;
+    /** Per step, where in the spool its diff starts and ends and where its section ends. */
+    private long[] positions = new long[3 * 64];
+
+    /** @param chosen the --diff given, or null */
+    PlanText(Supplier<RolloutProgress> progress, StepBuilds builds, DiffMode chosen) {
+        super(progress, builds);
+        this.chosen = chosen;
     }
 
-    static void render(Plan plan, List<Build> builds, RolloutProgress progress, DiffMode chosen, PrintWriter out) {
+    @Override
+    void section(int index, Step step, TrafficState before, ListedRows.Changes changes, List<Build> builds) {
+        PrintWriter out = new PrintWriter(spool.writer());
+        out.printf("PR: %s%n", step.title());
+        out.println();
+        out.println(wrap(step.summary(), 98, "  "));
+        out.println();
+        out.println("Files:");
+        FilesStat.render(step.changes(), chosen != DiffMode.none, out);
+        long diffStart = spool.position();
+        if (chosen == null || chosen == DiffMode.full) {
+            out.println();
+            out.print(UnifiedDiff.of(step.changes()));
+        }
+        long diffEnd = spool.position();
+        out.println();
+        out.println("After this step:");
+        CapacityTable.renderChanges(before, step.after(), changes, step.capacityAfter(), out);
+        for (Build build : builds) {
+            out.printf("kustomize %s: %s%n", build.directory(), build.result().ok() ? "builds" : "FAILS\n"
+                    + build.result().message().indent(4));
+        }
+        if (positions.length < 3 * (index + 1)) {
+            positions = Arrays.copyOf(positions, 2 * positions.length);
+        }
+        positions[3 * index] = diffStart;
+        positions[3 * index + 1] = diffEnd;
+        positions[3 * index + 2] = spool.position();
+    }
+
+    @Override
+    void finish(PrintWriter out) throws IOException {
+        PlanStart plan = planStart();
+        List<PlanOverview.Row> steps = rows();
+        RolloutProgress progress = progress();
         var rollout = plan.rollout();
         var policy = plan.policy();
         out.printf("Rollout %s (%s): %s to %s%n", rollout.name(), rollout.path(), rollout.strategy(), rollout.targetVersion());
@@ -29,10 +80,10 @@ final class PlanText {
                 "Merged so far: %d step%s of %s (Drover-Step trailers in the history of %s); this plan goes on from step %d%n",
                 progress.merged(), progress.merged() == 1 ? "" : "s", rollout.name(), history, progress.number(0)));
         PlanWarnings.print(plan.warnings(), out);
-        DiffMode diff = DiffMode.orDefault(chosen, plan.steps().size());
-        if (!plan.isEmpty()) {
+        DiffMode diff = DiffMode.orDefault(chosen, steps.size());
+        if (!steps.isEmpty()) {
             out.println();
-            PlanOverview.render(plan, progress, out);
+            PlanOverview.render(policy, steps, progress, out);
             if (chosen == null && diff != DiffMode.full) {
                 out.printf("  Diffs are summed up per file (more than %d steps); --diff full shows every line.%n",
                         DiffMode.FULL_UP_TO_STEPS);
@@ -41,45 +92,31 @@ final class PlanText {
         out.println();
         out.println("Now:");
         CapacityTable.render(plan.before(), plan.capacityBefore(), out);
-        if (plan.isEmpty()) {
+        if (steps.isEmpty()) {
             out.println();
             out.println(plan.selected().isEmpty()
                     ? "Nothing to do: the rollout selects no cluster."
                     : "Nothing to do: every selected cluster is at " + rollout.targetVersion() + " or later.");
             return;
         }
-        int total = progress.total(plan.steps().size());
-        ListedRows listed = new ListedRows(plan.before());
-        for (int i = 0; i < plan.steps().size(); i++) {
-            Step step = plan.steps().get(i);
+        int total = progress.total(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            PlanOverview.Row step = steps.get(i);
             out.println();
             out.println("=".repeat(100));
             out.printf("Step %d/%d  [%s]  %s%n", progress.number(i), total, step.kind(), step.id());
-            out.printf("PR: %s%n", step.title());
-            out.println();
-            out.println(wrap(step.summary(), 98, "  "));
-            out.println();
-            out.println("Files:");
-            FilesStat.render(step.changes(), diff != DiffMode.none, out);
+            spool.copyTo(positions[3 * i], out);
             if (diff == DiffMode.full) {
-                out.println();
-                out.print(UnifiedDiff.of(step.changes()));
+                spool.copyTo(positions[3 * i + 1], out);
+            } else {
+                spool.skipTo(positions[3 * i + 1]);
             }
-            out.println();
-            out.println("After this step:");
-            CapacityTable.renderChanges(i == 0 ? plan.before() : plan.steps().get(i - 1).after(), step.after(),
-                    listed.next(step.after()), step.capacityAfter(), out);
-            int number = i + 1;
-            List<Build> mine = builds.stream().filter(b -> b.step() == number).toList();
-            for (Build build : mine) {
-                out.printf("kustomize %s: %s%n", build.directory(), build.result().ok() ? "builds" : "FAILS\n"
-                        + build.result().message().indent(4));
-            }
+            spool.copyTo(positions[3 * i + 2], out);
         }
         out.println();
         out.printf("%d steps%s. Each is one pull request; Drover opens the next only after the previous is merged,"
                 + " has passed its gate (Argo CD reports its applications Synced at the merge and Healthy, unless the"
-                + " service runs with drover.gate=none) and has soaked.%n", plan.steps().size(),
+                + " service runs with drover.gate=none) and has soaked.%n", steps.size(),
                 progress.merged() == 0 ? "" : " to go, " + progress.merged() + " merged");
     }
 

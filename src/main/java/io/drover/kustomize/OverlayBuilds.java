@@ -2,7 +2,6 @@ package io.drover.kustomize;
 
 import io.drover.model.FileChange;
 import io.drover.model.FleetFiles;
-import io.drover.planning.Plan;
 import io.drover.planning.Step;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds, after each step of a plan, every kustomization the step touched: the repo is written to
- * a scratch directory once, then each step's changes are applied to it in turn.
+ * a scratch directory once, then each step's changes are applied to it in turn, as the planner
+ * hands the steps over.
  */
 public final class OverlayBuilds {
 
@@ -30,31 +30,62 @@ public final class OverlayBuilds {
     public record Build(int step, String directory, Kustomize.BuildResult result) {
     }
 
-    public List<Build> check(FleetFiles start, Plan plan) throws IOException {
+    /** Builds after each of {@code steps} in turn: what {@link Scratch} does for a plan held in full. */
+    public List<Build> check(FleetFiles start, List<Step> steps) throws IOException {
+        try (Scratch scratch = start(start)) {
+            List<Build> builds = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                builds.addAll(scratch.after(i + 1, steps.get(i)));
+            }
+            return builds;
+        }
+    }
+
+    /** Writes the repo to a scratch directory, to build after each step as the steps come. */
+    public Scratch start(FleetFiles start) throws IOException {
         Path scratch = Files.createTempDirectory("drover-plan");
         try {
             for (var file : start.asMap().entrySet()) {
                 write(scratch, file.getKey(), file.getValue());
             }
-            FleetFiles state = start;
-            List<Build> builds = new ArrayList<>();
-            for (int i = 0; i < plan.steps().size(); i++) {
-                Step step = plan.steps().get(i);
-                for (FileChange change : step.changes()) {
-                    if (change.after().isPresent()) {
-                        write(scratch, change.path(), change.after().get());
-                    } else {
-                        Files.deleteIfExists(scratch.resolve(change.path()));
-                    }
-                }
-                state = state.apply(step.changes());
-                for (String directory : touchedKustomizations(state, step.changes())) {
-                    builds.add(new Build(i + 1, directory, kustomize.build(scratch.resolve(directory))));
+        } catch (IOException | RuntimeException e) {
+            deleteTree(scratch);
+            throw e;
+        }
+        return new Scratch(scratch, start);
+    }
+
+    /** The repo in a scratch directory, following the steps; closing deletes it. */
+    public final class Scratch implements AutoCloseable {
+
+        private final Path root;
+        private FleetFiles state;
+
+        private Scratch(Path root, FleetFiles state) {
+            this.root = root;
+            this.state = state;
+        }
+
+        /** Applies step {@code number} and builds every kustomization it touched. */
+        public List<Build> after(int number, Step step) throws IOException {
+            for (FileChange change : step.changes()) {
+                if (change.after().isPresent()) {
+                    write(root, change.path(), change.after().get());
+                } else {
+                    Files.deleteIfExists(root.resolve(change.path()));
                 }
             }
+            state = state.apply(step.changes());
+            List<Build> builds = new ArrayList<>();
+            for (String directory : touchedKustomizations(state, step.changes())) {
+                builds.add(new Build(number, directory, kustomize.build(root.resolve(directory))));
+            }
             return builds;
-        } finally {
-            deleteTree(scratch);
+        }
+
+        @Override
+        public void close() throws IOException {
+            deleteTree(root);
         }
     }
 

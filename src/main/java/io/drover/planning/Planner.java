@@ -41,6 +41,20 @@ public final class Planner {
      */
     public static Plan plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, FleetReadMemo memo)
             throws PlanRefusedException {
+        Plan.Collector plan = new Plan.Collector();
+        plan(fleet, rollout, policy, templates, memo, plan);
+        return plan.plan();
+    }
+
+    /**
+     * Plans and hands {@code sink} the plan's start, then each step as soon as it is planned and
+     * checked; keeps only the state the next step starts from. A refusal is thrown after the steps
+     * before it were handed over.
+     *
+     * @return the number of steps
+     */
+    public static int plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, FleetReadMemo memo,
+            StepSink sink) throws PlanRefusedException {
         PlanningContext context = new PlanningContext(fleet, rollout, policy, templates);
         RolloutStrategy strategy = RolloutStrategy.of(rollout.strategy());
         List<String> selected = fleet.clusters().values().stream()
@@ -60,11 +74,12 @@ public final class Planner {
                     + " utilisation) before any step", capacityBefore.violations());
         }
 
-        List<Step> steps = new ArrayList<>();
+        sink.start(new PlanStart(rollout, policy, selected, atTarget, before, capacityBefore, warnings(fleet, selected, policy)));
+        int steps = 0;
         int limit = 20 * (fleet.clusters().size() + 1) + fleet.applicationSets().size();
         for (Optional<StepAction> next = strategy.next(context); next.isPresent(); next = strategy.next(context)) {
             StepAction action = next.get();
-            if (steps.size() >= limit) {
+            if (steps >= limit) {
                 throw new IllegalStateException("planning did not converge after " + limit + " steps; last: " + action.id());
             }
             String summary = action.summary(context);
@@ -72,21 +87,22 @@ public final class Planner {
             if (changes.isEmpty()) {
                 throw new IllegalStateException("step " + action.id() + " changes no file; planning would not progress");
             }
-            Fleet after = readBack(context.fleet().files().apply(changes), memo, steps.size() + 1, action);
+            Fleet after = readBack(context.fleet().files().apply(changes), memo, steps + 1, action);
             Set<String> touched = new TreeSet<>(selected);
             touched.addAll(action.clusters());
             TrafficState traffic = TrafficState.of(after, hostnamesOf(after, touchedStillThere(after, touched)),
                     touchedStillThere(after, touched));
             CapacityVerdict verdict = CapacityCheck.check(traffic, policy.capacity());
             if (!verdict.holds()) {
-                throw new PlanRefusedException("step " + (steps.size() + 1) + " (" + action.title() + ") would break the "
+                throw new PlanRefusedException("step " + (steps + 1) + " (" + action.title() + ") would break the "
                         + "capacity rule of policy " + policy.name() + " (" + policy.capacity().name() + ", at most "
                         + percent(policy.capacity().maxUtilisation()) + " utilisation)", verdict.violations());
             }
-            steps.add(new Step(action.id(), action.kind(), action.clusters(), action.title(), summary, changes, traffic, verdict));
+            sink.step(new Step(action.id(), action.kind(), action.clusters(), action.title(), summary, changes, traffic, verdict));
+            steps++;
             context = context.withFleet(after);
         }
-        return new Plan(rollout, policy, selected, atTarget, before, capacityBefore, steps, warnings(fleet, selected, policy));
+        return steps;
     }
 
     /** The fleet's reading warnings, then the policy's stage values that no selected cluster has. */

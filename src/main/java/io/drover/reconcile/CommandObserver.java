@@ -12,7 +12,7 @@ import io.drover.forge.PullRequest;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
 import io.drover.model.Rollout;
-import io.drover.planning.Step;
+import io.drover.planning.StepOutline;
 import io.drover.policy.Policy;
 import java.time.Instant;
 import io.drover.reconcile.RolloutState.AfterMerge;
@@ -62,7 +62,7 @@ final class CommandObserver {
      * @param rollout the rollout as planned this pass (with the clusters skips left out)
      * @param remaining the steps of that plan, next first
      */
-    RolloutState observe(RolloutState observed, Rollout rollout, List<Step> remaining) throws GitFailure, ForgeException {
+    RolloutState observe(RolloutState observed, Rollout rollout, List<StepOutline> remaining) throws GitFailure, ForgeException {
         Steering steering = steering(observed.rollout());
         RolloutState state = retried(observed, steering);
         Optional<PullRequest> pr = state.currentPr();
@@ -84,13 +84,13 @@ final class CommandObserver {
     }
 
     /** The plan without the step's clusters: it must still pass the capacity rule, and must no longer hold the step. */
-    private RolloutState.SkipCheck skipCheck(RolloutState state, Rollout rollout, List<Step> remaining, Command.Skip skip) {
+    private RolloutState.SkipCheck skipCheck(RolloutState state, Rollout rollout, List<StepOutline> remaining, Command.Skip skip) {
         String id = skip.stepId().orElse(state.next().map(Proposal::stepId).orElse(""));
-        Optional<Step> step = remaining.stream().filter(s -> s.id().equals(id)).findFirst();
+        Optional<StepOutline> step = remaining.stream().filter(s -> s.id().equals(id)).findFirst();
         if (step.isEmpty()) {
             return new RolloutState.SkipCheck(id, List.of(), Optional.empty(), Optional.of(id.isEmpty()
                     ? "the rollout has no step left to skip"
-                    : "step `" + id + "` is not among the steps still planned (next: " + remaining.stream().limit(3).map(Step::id)
+                    : "step `" + id + "` is not among the steps still planned (next: " + remaining.stream().limit(3).map(StepOutline::id)
                             .reduce((a, b) -> a + ", " + b).orElse("none") + ")"));
         }
         List<String> clusters = step.get().clusters();
@@ -99,12 +99,12 @@ final class CommandObserver {
             return new RolloutState.SkipCheck(id, clusters, Optional.empty(), Optional.of("without " + String.join(", ", clusters)
                     + " the plan is refused: " + planned.refused().get().getMessage()));
         }
-        List<Step> without = planned.plan().orElseThrow().steps();
+        List<StepOutline> without = planned.plan().orElseThrow().steps();
         if (without.stream().anyMatch(s -> s.id().equals(id))) {
             return new RolloutState.SkipCheck(id, clusters, Optional.empty(), Optional.of("planning without "
                     + String.join(", ", clusters) + " still gives step " + id + ", so it cannot be skipped that way"));
         }
-        return new RolloutState.SkipCheck(id, clusters, Optional.of(without.stream().findFirst().map(Step::id)
+        return new RolloutState.SkipCheck(id, clusters, Optional.of(without.stream().findFirst().map(StepOutline::id)
                 .orElse("none: the rollout is complete without them")), Optional.empty());
     }
 

@@ -15,6 +15,7 @@ import io.drover.model.FleetFiles;
 import io.drover.model.Rollout;
 import io.drover.planning.Plan;
 import io.drover.planning.Step;
+import io.drover.planning.StepOutline;
 import io.drover.policy.Policy;
 import io.drover.reconcile.RolloutState.AfterMerge;
 import io.drover.reconcile.RolloutState.Completion;
@@ -56,7 +57,7 @@ final class Observe {
     private final java.util.Map<String, Progress> progress = new java.util.HashMap<>();
 
     /** A rollout's merged step ids (oldest first) and the steps still planned (next first). */
-    record Progress(List<String> merged, List<Step> remaining) {
+    record Progress(List<String> merged, List<StepOutline> remaining) {
         static final Progress NONE = new Progress(List.of(), List.of());
     }
 
@@ -94,7 +95,7 @@ final class Observe {
         }
         MergedSteps merged = MergedSteps.of(workspace, head, rollout.name());
         progress.put(rollout.name(), new Progress(merged.oldestFirst(), plan.steps()));
-        Step step = plan.steps().get(0);
+        Step step = plan.firstStep();
         String branch = settings.branchOf(rollout.name(), step.id());
         int mergedBefore = merged.stepIds().size();
         Proposal next = new Proposal(step, branch, List.of(settings.label(), settings.label() + "/" + step.kind().id()),
@@ -253,7 +254,7 @@ final class Observe {
             return Optional.empty();
         }
         return cache.plan(before.get(), rollout, policy).plan()
-                .flatMap(plan -> plan.steps().stream().findFirst().filter(s -> s.id().equals(last.stepId())));
+                .flatMap(plan -> plan.first().filter(s -> s.id().equals(last.stepId())));
     }
 
     /** The files of the step whose content at {@code commit} is not the step's. */

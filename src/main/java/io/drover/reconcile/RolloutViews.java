@@ -2,7 +2,7 @@ package io.drover.reconcile;
 
 import io.drover.forge.PullRequest;
 import io.drover.gate.Gate;
-import io.drover.planning.Step;
+import io.drover.planning.StepOutline;
 import io.drover.reconcile.Outcome.Action;
 import io.drover.reconcile.RolloutState.AfterMerge;
 import io.drover.status.AppView;
@@ -31,7 +31,7 @@ final class RolloutViews {
      * {@code merged} are the rollout's merged step ids, oldest first; {@code remaining} the plan
      * from the base branch (the steps still to merge, next first).
      */
-    static RolloutView of(RolloutState state, List<String> merged, List<Step> remaining, Decision decision, Outcome outcome) {
+    static RolloutView of(RolloutState state, List<String> merged, List<StepOutline> remaining, Decision decision, Outcome outcome) {
         List<StepView> steps = new ArrayList<>();
         Optional<AfterMerge> last = state.last();
         for (int i = 0; i < merged.size(); i++) {
@@ -43,7 +43,7 @@ final class RolloutViews {
             steps.add(new StepView(i + 1, merged.get(i), kind, stepState, pr));
         }
         for (int i = 0; i < remaining.size(); i++) {
-            Step step = remaining.get(i);
+            StepOutline step = remaining.get(i);
             StepState stepState = StepState.PLANNED;
             Optional<PullRequestLink> pr = Optional.empty();
             if (i == 0 && state.stepPr().isPresent()) {

@@ -3,6 +3,7 @@ package io.drover.reconcile;
 import io.drover.model.FleetFiles;
 import io.drover.planning.Plan;
 import io.drover.planning.Step;
+import io.drover.planning.StepOutline;
 import io.drover.planning.capacity.ClusterLoad;
 import io.drover.policy.Policy;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ final class StepTexts {
     }
 
     Step step() {
-        return plan.steps().get(0);
+        return plan.firstStep();
     }
 
     int number() {
@@ -65,9 +66,8 @@ final class StepTexts {
 
     private String computePlanHash() {
         StringBuilder identity = new StringBuilder(plan.rollout().toString());
-        for (Step s : plan.steps()) {
-            identity.append(s.id());
-            s.changes().forEach(c -> identity.append(c.path()).append(c.after().orElse("")));
+        for (StepOutline s : plan.steps()) {
+            identity.append(s.id()).append(' ').append(s.changesDigest()).append('\n');
         }
         return digest(identity.toString());
     }

@@ -12,6 +12,7 @@ import io.drover.model.FleetFiles;
 import io.drover.planning.Plan;
 import io.drover.planning.Step;
 import io.drover.testing.ExampleFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import io.drover.testing.StepHistory;
 import io.drover.testing.argocd.ApplicationJson;
@@ -50,7 +51,7 @@ class ArgoCdGateTest {
     private static final Map<Integer, Fleet> FLEETS = new ConcurrentHashMap<>();
 
     private static FleetFiles files;
-    private static Plan plan;
+    private static FullPlan plan;
     private static StubArgoCd argoCd;
 
     @TempDir

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -36,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * counted, not kept. Wall time and the CPU time of the planning thread are both shown: on a shared
  * machine the CPU time says more about the planner, and the ratio to the floor is given for both.
  * A size that has not finished after {@code -Ddrover.benchmark.budgetMinutes} (default 10) is
- * reported as such, and larger sizes are skipped. Prints figures; asserts only that each plan
- * succeeded.
+ * reported as such, and so is a plan that runs out of heap; larger sizes are then skipped. Peak heap
+ * is the sum of the heap pools' peaks while the plan ran. Prints figures; asserts only that each
+ * plan that finished succeeded.
  */
 class PlanBenchmark {
 
@@ -70,8 +72,18 @@ class PlanBenchmark {
             try {
                 result = running.get(BUDGET_MINUTES, TimeUnit.MINUTES);
             } catch (TimeoutException e) {
-                System.out.printf("  %8d | not finished after %d minutes (parse floor %.2f s); larger sizes skipped%n",
-                        size, BUDGET_MINUTES, floor[0] / 1e9);
+                System.out.printf("  %8d | %5s | %.2f s / %.2f s | not finished after %d minutes | | | | | | %4d MB"
+                        + " (larger sizes skipped)%n", size, "", floor[0] / 1e9, floor[1] / 1e9, BUDGET_MINUTES, peakHeap() >> 20);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof OutOfMemoryError)) {
+                    throw e;
+                }
+                // A row of the table, not an error: how far the heap goes is what the benchmark is for.
+                System.gc();
+                System.out.printf("  %8d | %5s | %.2f s / %.2f s | out of heap at -Xmx%dm after %.1f s | | | | | | %4d MB"
+                        + " (larger sizes skipped)%n", size, "", floor[0] / 1e9, floor[1] / 1e9,
+                        Runtime.getRuntime().maxMemory() >> 20, (System.nanoTime() - start) / 1e9, peakHeap() >> 20);
                 return;
             }
             long wall = System.nanoTime() - start;

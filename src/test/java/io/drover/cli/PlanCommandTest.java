@@ -50,7 +50,8 @@ class PlanCommandTest {
     }
 
     @Test
-    void aRefusedPlanExitsThreeWithTheArithmetic() {
+    void aRefusedPlanExitsThreeWithTheArithmetic() throws Exception {
+        var spools = SpoolTest.spools();
         Cli cli = Cli.run("plan", "fleet-repo-example", "--policy", "policies/conservative.yaml", "--skip-builds");
         // Blue/green under N+2 holds on the example: the surge cluster keeps four serving.
         assertThat(cli.exitCode()).as(cli.err()).isZero();
@@ -58,6 +59,9 @@ class PlanCommandTest {
         Cli rolling = Cli.run("plan", writeRolling().toString(), "--policy", "policies/conservative.yaml");
         assertThat(rolling.exitCode()).isEqualTo(3);
         assertThat(rolling.err()).startsWith("Plan refused: step 1 (Drain prod-euw-01)").contains("= 200%");
+        assertThat(rolling.out()).isEmpty();
+        // The step sections were spooled to a temporary file, deleted whether the plan was printed or refused.
+        assertThat(SpoolTest.spools()).containsExactlyInAnyOrderElementsOf(spools);
     }
 
     @Test

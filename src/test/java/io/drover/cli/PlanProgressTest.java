@@ -8,6 +8,7 @@ import io.drover.model.FileChange;
 import io.drover.planning.Plan;
 import io.drover.planning.Step;
 import io.drover.testing.ExampleFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class PlanProgressTest {
 
     private Git git;
     private Path fleet;
-    private Plan plan;
+    private FullPlan plan;
 
     @BeforeEach
     void fleetWithThreeStepsMerged() throws Exception {

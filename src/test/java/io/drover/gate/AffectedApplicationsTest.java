@@ -10,6 +10,7 @@ import io.drover.model.StepKind;
 import io.drover.planning.Plan;
 import io.drover.planning.Step;
 import io.drover.testing.ExampleFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class AffectedApplicationsTest {
 
     /** The step's applications, with the fleet before and at its merge as planning the example gives them. */
     private static AffectedApplications affected(FleetFiles files, String stepId) throws Exception {
-        Plan plan = Planning.plan(files);
+        FullPlan plan = Planning.plan(files);
         List<String> ids = plan.steps().stream().map(Step::id).toList();
         assertThat(ids).contains(stepId);
         int index = ids.indexOf(stepId);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drover.model.FleetFiles;
 import io.drover.planning.Plan;
 import io.drover.testing.ExampleFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,9 +18,9 @@ class OverlayBuildsTest {
     @ValueSource(strings = {"blue-green", "rolling", "canary-fleet"})
     void everyTouchedKustomizationBuilds(String strategy) throws Exception {
         FleetFiles files = ExampleFleet.withStrategy(strategy);
-        Plan plan = Planning.plan(files);
+        FullPlan plan = Planning.plan(files);
 
-        List<OverlayBuilds.Build> builds = new OverlayBuilds(Kustomize.resolve(null)).check(files, plan);
+        List<OverlayBuilds.Build> builds = new OverlayBuilds(Kustomize.resolve(null)).check(files, plan.steps());
 
         assertThat(builds).allSatisfy(b -> assertThat(b.result().ok()).as(b.directory() + ": " + b.result().message()).isTrue());
         if (!strategy.equals("rolling")) {

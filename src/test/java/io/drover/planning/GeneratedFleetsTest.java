@@ -8,6 +8,7 @@ import io.drover.model.HostnameTraffic;
 import io.drover.policy.Policy;
 import io.drover.testing.ExampleFleet;
 import io.drover.testing.GeneratedFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,7 +68,7 @@ class GeneratedFleetsTest {
                 "v1.30.2", "v1.31.0", strategy));
         Policy policy = Planning.policy(start, policyName);
 
-        Plan plan;
+        FullPlan plan;
         try {
             plan = Planning.plan(start, policyName);
         } catch (PlanRefusedException refused) {

@@ -6,6 +6,7 @@ import io.drover.diff.UnifiedDiff;
 import io.drover.model.FileChange;
 import io.drover.model.FleetFiles;
 import io.drover.testing.ExampleFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MinimalDiffTest {
 
     static FleetFiles start;
-    static Plan plan;
+    static FullPlan plan;
 
     @BeforeAll
     static void plan() throws Exception {
@@ -76,7 +77,7 @@ class MinimalDiffTest {
 
     @Test
     void upgradeInPlaceChangesOnlyTheVersionLine() throws Exception {
-        Plan rolling = Planning.plan(ExampleFleet.withStrategy("rolling"));
+        FullPlan rolling = Planning.plan(ExampleFleet.withStrategy("rolling"));
         Step upgrade = rolling.steps().stream().filter(s -> s.id().equals("upgrade-prod-euw-01-1.31")).findFirst().orElseThrow();
         assertThat(upgrade.changes()).singleElement().satisfies(change ->
                 assertThat(changedLines(change)).containsExactly("-    version: v1.30.6", "+    version: v1.31.4"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.model.FleetFiles;
 import io.drover.testing.ExampleFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,8 @@ class PlanRulesTest {
     @Test
     void aFleetAtTheTargetGetsAnEmptyPlanThatSaysWhy() throws Exception {
         FleetFiles start = ExampleFleet.files();
-        Plan full = Planning.plan(start);
-        Plan done = Planning.plan(Planning.afterSteps(start, full, full.steps().size()));
+        FullPlan full = Planning.plan(start);
+        FullPlan done = Planning.plan(Planning.afterSteps(start, full, full.steps().size()));
 
         assertThat(done.isEmpty()).isTrue();
         assertThat(done.selected()).containsExactly("prod-euw-03", "prod-euw-04", "prod-use-03", "prod-use-04");
@@ -25,7 +26,7 @@ class PlanRulesTest {
     void clustersAlreadyAtTheTargetAreLeftAlone() throws Exception {
         FleetFiles files = ExampleFleet.withEdit(ExampleFleet.files(), "clusters/prod-use-02/cluster.yaml",
                 "version: v1.30.6", "version: v1.31.4");
-        Plan plan = Planning.plan(files);
+        FullPlan plan = Planning.plan(files);
 
         assertThat(plan.atTarget()).containsExactly("prod-use-02");
         assertThat(plan.steps()).hasSize(24);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.FleetFiles;
 import io.drover.testing.ExampleFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,11 +20,11 @@ class ReplanTest {
     @ValueSource(strings = {"blue-green", "rolling", "canary-fleet"})
     void replanningAfterAnyPrefixGivesTheRest(String strategy) throws Exception {
         FleetFiles start = ExampleFleet.withStrategy(strategy);
-        Plan full = Planning.plan(start);
+        FullPlan full = Planning.plan(start);
         assertThat(full.steps()).isNotEmpty();
 
         for (int k = 0; k <= full.steps().size(); k++) {
-            Plan rest = Planning.plan(Planning.afterSteps(start, full, k));
+            FullPlan rest = Planning.plan(Planning.afterSteps(start, full, k));
             List<Step> expected = full.steps().subList(k, full.steps().size());
             assertThat(rest.steps()).as("after %d steps", k).extracting(Step::id)
                     .containsExactlyElementsOf(expected.stream().map(Step::id).toList());

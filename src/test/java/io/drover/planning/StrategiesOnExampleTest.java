@@ -8,6 +8,7 @@ import io.drover.model.FleetFiles;
 import io.drover.model.KubeVersion;
 import io.drover.model.StepKind;
 import io.drover.testing.ExampleFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class StrategiesOnExampleTest {
     @Test
     void blueGreenReplacesEachProductionClusterInTurn() throws Exception {
         FleetFiles files = ExampleFleet.files();
-        Plan plan = Planning.plan(files);
+        FullPlan plan = Planning.plan(files);
 
         List<String> perCluster = List.of("add", "enroll", "shift", "shift", "shift", "shift", "drain", "retire");
         assertThat(plan.steps()).hasSize(4 * perCluster.size());
@@ -49,7 +50,7 @@ class StrategiesOnExampleTest {
     @Test
     void rollingDrainsUpgradesAndRampsBackEachClusterByName() throws Exception {
         FleetFiles files = ExampleFleet.withStrategy("rolling");
-        Plan plan = Planning.plan(files);
+        FullPlan plan = Planning.plan(files);
 
         assertThat(plan.steps().subList(0, 6)).extracting(Step::id).containsExactly(
                 "drain-prod-euw-01", "upgrade-prod-euw-01-1.31", "shift-prod-euw-01-10", "shift-prod-euw-01-25",
@@ -67,7 +68,7 @@ class StrategiesOnExampleTest {
     @Test
     void canaryFleetBuildsASecondFleetAndMovesOneApplicationSetAtATime() throws Exception {
         FleetFiles files = ExampleFleet.withStrategy("canary-fleet");
-        Plan plan = Planning.plan(files);
+        FullPlan plan = Planning.plan(files);
 
         // One cluster in flight: every phase runs over the whole fleet, one cluster per step, before the next.
         assertThat(plan.steps()).allSatisfy(step -> assertThat(step.clusters()).as(step.id()).hasSize(1));

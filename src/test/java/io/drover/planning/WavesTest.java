@@ -7,6 +7,7 @@ import io.drover.model.FleetFiles;
 import io.drover.model.StepKind;
 import io.drover.testing.ExampleFleet;
 import io.drover.testing.GeneratedFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ class WavesTest {
     void everyStepMovesAtMostAWaveAndEachRegionFinishesBeforeTheNext(String strategy) throws Exception {
         // 10 clusters, 25% in flight: waves of 3; a region of 5 takes a wave of 3, then one of 2.
         FleetFiles start = withPolicy(fleet(10, strategy), "25%", "topology.kubernetes.io/region", "[eu-west-1]");
-        Plan plan = Planning.plan(start, "waves");
+        FullPlan plan = Planning.plan(start, "waves");
 
         assertThat(plan.steps()).allSatisfy(step -> assertThat(step.clusters()).as(step.id()).hasSizeBetween(1, 3));
         List<String> regionOfEachStep = plan.steps().stream().map(step -> {
@@ -54,7 +55,7 @@ class WavesTest {
     @Test
     void canaryFleetBuildsMigratesRampsAndDrainsAStageInWavesBeforeTheNextPhase() throws Exception {
         FleetFiles start = withPolicy(fleet(10, "canary-fleet"), "2", "topology.kubernetes.io/region", "[eu-west-1]");
-        Plan plan = Planning.plan(start, "waves");
+        FullPlan plan = Planning.plan(start, "waves");
 
         List<StepKind> euPhases = plan.steps().stream().filter(s -> region(s.clusters().get(0)).equals("eu-west-1"))
                 .map(Step::kind).distinct().toList();
@@ -75,10 +76,10 @@ class WavesTest {
     @ValueSource(strings = {"blue-green", "rolling", "canary-fleet"})
     void replanningAWavedRolloutAfterAnyPrefixGivesTheRest(String strategy) throws Exception {
         FleetFiles start = withPolicy(fleet(10, strategy), "25%", "topology.kubernetes.io/region", "[eu-west-1]");
-        Plan full = Planning.plan(start, "waves");
+        FullPlan full = Planning.plan(start, "waves");
 
         for (int k = 0; k <= full.steps().size(); k++) {
-            Plan rest = Planning.plan(Planning.afterSteps(start, full, k), "waves");
+            FullPlan rest = Planning.plan(Planning.afterSteps(start, full, k), "waves");
             List<Step> expected = full.steps().subList(k, full.steps().size());
             assertThat(rest.steps()).as("after %d steps", k).extracting(Step::id)
                     .containsExactlyElementsOf(expected.stream().map(Step::id).toList());
@@ -102,7 +103,7 @@ class WavesTest {
                     "    drover.io/wave: \"" + wave.getValue() + "\"\n    drover.io/capacity:");
         }
         FleetFiles start = withPolicy(files, "2", "drover.io/wave", "[canary]");
-        Plan plan = Planning.plan(start, "waves");
+        FullPlan plan = Planning.plan(start, "waves");
 
         assertThat(plan.steps()).filteredOn(s -> s.kind() == StepKind.RETIRE_CLUSTER).extracting(Step::clusters).containsExactly(
                 List.of("prod-us-east-1-02"),
@@ -142,11 +143,11 @@ class WavesTest {
     @Test
     void aPercentageCountsAClusterAndItsReplacementOnceSoTheWaveSizeStaysTheSame() throws Exception {
         FleetFiles start = withPolicy(fleet(10, "blue-green"), "25%", "topology.kubernetes.io/region", "[]");
-        Plan plan = Planning.plan(start, "waves");
+        FullPlan plan = Planning.plan(start, "waves");
         // Mid-rollout there are up to 13 clusters; the wave size is still 25% of 10.
         assertThat(plan.steps()).filteredOn(s -> s.kind() == StepKind.ADD_CLUSTER).extracting(s -> s.clusters().size())
                 .containsExactly(3, 2, 3, 2);
-        Plan afterFirstAdd = Planning.plan(Planning.afterSteps(start, plan, 1), "waves");
+        FullPlan afterFirstAdd = Planning.plan(Planning.afterSteps(start, plan, 1), "waves");
         assertThat(afterFirstAdd.steps().get(0).kind()).isEqualTo(StepKind.ENROLL_CLUSTER);
         assertThat(afterFirstAdd.steps().get(0).clusters()).hasSize(3);
     }

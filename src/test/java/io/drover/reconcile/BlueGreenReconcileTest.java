@@ -7,6 +7,7 @@ import io.drover.planning.Plan;
 import io.drover.planning.Step;
 import io.drover.reconcile.Outcome.Action;
 import io.drover.testing.FakeForge;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class BlueGreenReconcileTest {
     @Test
     void opensEachStepInTurnOnlyAfterThePreviousIsMergedAndSoaked() throws Exception {
         FleetFiles start = ReconcileFixture.exampleAnyTime();
-        Plan plan = Planning.plan(start);
+        FullPlan plan = Planning.plan(start);
         try (ReconcileFixture fixture = new ReconcileFixture(tmp, start)) {
             Reconciler reconciler = fixture.freshReconciler(fixture.forge);
 

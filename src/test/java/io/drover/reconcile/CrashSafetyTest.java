@@ -6,6 +6,7 @@ import io.drover.forge.PullRequest.State;
 import io.drover.model.FleetFiles;
 import io.drover.planning.Plan;
 import io.drover.testing.FakeForge;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class CrashSafetyTest {
     @Test
     void aFreshReconcilerAfterEveryActionCarriesOnExactly() throws Exception {
         FleetFiles start = ReconcileFixture.exampleAnyTime();
-        Plan plan = Planning.plan(start);
+        FullPlan plan = Planning.plan(start);
         try (ReconcileFixture fixture = new ReconcileFixture(tmp, start)) {
             fixture.runToCompletion(() -> fixture.freshReconciler(fixture.forge), 200);
 
@@ -39,7 +40,7 @@ class CrashSafetyTest {
     @Test
     void killedBeforeOrAfterAWriteNeitherDuplicatesNorSkips() throws Exception {
         FleetFiles start = ReconcileFixture.exampleAnyTime();
-        Plan plan = Planning.plan(start);
+        FullPlan plan = Planning.plan(start);
         // Branch pushed but PR not opened (1, 9); PR opened but the answer lost (2, 17); both twice in a row (5);
         // PR created but its labels not set (3, 12, 20), and once more while the next pass adds them (label 2).
         Set<String> points = Set.of("before-open:1", "after-open:2", "between-open:3", "before-open:5", "after-open:6",
@@ -87,7 +88,7 @@ class CrashSafetyTest {
     }
 
     /** One merged PR per step, in order, each with its labels and its body. */
-    private static void assertOneMergedPullRequestPerStepInOrder(FakeForge forge, Plan plan) {
+    private static void assertOneMergedPullRequestPerStepInOrder(FakeForge forge, FullPlan plan) {
         assertThat(forge.pulls()).extracting(p -> p.request().head())
                 .containsExactlyElementsOf(plan.steps().stream().map(s -> "drover/production-1-31/" + s.id()).toList());
         assertThat(forge.pulls()).allMatch(p -> p.state() == State.MERGED);

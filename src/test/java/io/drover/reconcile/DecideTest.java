@@ -41,8 +41,8 @@ class DecideTest {
     private static final Plan PLAN = plan();
     private static final Policy POLICY = PLAN.policy();
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-    private static final String BRANCH = "drover/production-1-31/" + PLAN.steps().get(0).id();
-    private static final Proposal NEXT = new Proposal(PLAN.steps().get(0), BRANCH, List.of("drover", "drover/add-cluster"),
+    private static final String BRANCH = "drover/production-1-31/" + PLAN.firstStep().id();
+    private static final Proposal NEXT = new Proposal(PLAN.firstStep(), BRANCH, List.of("drover", "drover/add-cluster"),
             new StepTexts(FILES, PLAN, 0, () -> "the gate"));
     private static final BranchState READY = new BranchState(Optional.of("b".repeat(40)), true, false);
 
@@ -394,7 +394,7 @@ class DecideTest {
 
     private static Plan plan() {
         try {
-            return Planning.plan(FILES);
+            return Planning.plan(FILES).plan();
         } catch (io.drover.planning.PlanRefusedException e) {
             throw new AssertionError(e);
         }

@@ -7,6 +7,7 @@ import io.drover.model.FleetFiles;
 import io.drover.model.Rollout;
 import io.drover.planning.Plan;
 import io.drover.testing.ExampleFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class TextsTellTheTruthTest {
     @Test
     void noShippedTemplatePromisesWhatDroverDoesNotDo() throws Exception {
         FleetFiles files = ExampleFleet.withFleetPolicy(POLICY);
-        Plan plan = Planning.plan(files);
+        FullPlan plan = Planning.plan(files);
         assertThat(plan.policy().gateTimeoutOf(plan.steps().get(0).kind())).hasToString("PT53M");
         assertThat(plan.policy().chatOps().pause()).containsExactly(4242L);
         assertThat(plan.policy().automaticRollback()).isTrue();
@@ -67,7 +68,7 @@ class TextsTellTheTruthTest {
 
         Map<String, String> rendered = new LinkedHashMap<>();
         for (int mergedBefore : new int[] {0, 3}) {
-            StepTexts texts = new StepTexts(files, plan, mergedBefore, () -> new NoHealthGate().waitsFor(null, List.of(), null, null));
+            StepTexts texts = new StepTexts(files, plan.plan(), mergedBefore, () -> new NoHealthGate().waitsFor(null, List.of(), null, null));
             for (String template : shippedTemplates()) {
                 String name = template + " (after " + mergedBefore + " merged)";
                 if (template.startsWith("comments/")) {

@@ -11,6 +11,7 @@ import io.drover.reconcile.Outcome.Action;
 import io.drover.testing.ExampleFleet;
 import io.drover.testing.FakeForge;
 import io.drover.testing.GeneratedFleet;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class WavedRolloutAtScaleTest {
     void aRegionalRolloutOf200ClustersRunsToTheEndAWaveOfAQuarterPerStep() throws Exception {
         long started = System.nanoTime();
         FleetFiles start = fleet();
-        Plan plan = Planning.plan(start);
+        FullPlan plan = Planning.plan(start);
         // Four regions of 50, 25% in flight: one wave of 50 per region, eu-west-1 first.
         assertThat(plan.steps()).allSatisfy(step -> assertThat(step.clusters()).as(step.id()).hasSize(50));
         assertThat(plan.steps()).filteredOn(s -> s.kind() == StepKind.RETIRE_CLUSTER)

@@ -2,30 +2,28 @@ package io.drover.testing;
 
 import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
-import io.drover.planning.Plan;
 import io.drover.planning.PlanRefusedException;
-import io.drover.planning.Planner;
 import io.drover.planning.Step;
 import io.drover.planning.templates.TemplateSet;
 import io.drover.policy.InvalidPolicyException;
 import io.drover.policy.Policy;
 import io.drover.policy.PolicyCatalog;
 
-/** Plans fleets in tests and applies plan prefixes, the way merged pull requests would. */
+/** Plans fleets in tests, every step kept in full, and applies plan prefixes, the way merged pull requests would. */
 public final class Planning {
 
     private Planning() {
     }
 
-    public static Plan plan(FleetFiles files) throws PlanRefusedException {
+    public static FullPlan plan(FleetFiles files) throws PlanRefusedException {
         return plan(files, null);
     }
 
     /** Plans the fleet's only rollout, with the named policy or the rollout's own. */
-    public static Plan plan(FleetFiles files, String policyName) throws PlanRefusedException {
+    public static FullPlan plan(FleetFiles files, String policyName) throws PlanRefusedException {
         Fleet fleet = ExampleFleet.read(files);
         var rollout = fleet.rollouts().values().iterator().next();
-        return Planner.plan(fleet, rollout, policy(files, policyName == null ? rollout.policyName() : policyName),
+        return FullPlan.of(fleet, rollout, policy(files, policyName == null ? rollout.policyName() : policyName),
                 TemplateSet.forFleet(files));
     }
 
@@ -38,7 +36,7 @@ public final class Planning {
     }
 
     /** The repo after steps 1..k are merged. */
-    public static FleetFiles afterSteps(FleetFiles files, Plan plan, int k) {
+    public static FleetFiles afterSteps(FleetFiles files, FullPlan plan, int k) {
         FleetFiles state = files;
         for (Step step : plan.steps().subList(0, k)) {
             state = state.apply(step.changes());

@@ -16,6 +16,7 @@ import io.drover.reconcile.Reconciler;
 import io.drover.testing.ExampleFleet;
 import io.drover.testing.GitOrigin;
 import io.drover.testing.MutableClock;
+import io.drover.testing.FullPlan;
 import io.drover.testing.Planning;
 import io.drover.testing.argocd.SimulatedArgoCd;
 import io.drover.testing.argocd.StubArgoCd;
@@ -70,7 +71,7 @@ class GitHubRolloutTest {
 
     @Test
     void aWholeBlueGreenRolloutThroughTheGitHubApi() throws Exception {
-        Plan plan = Planning.plan(start);
+        FullPlan plan = Planning.plan(start);
         int steps = plan.steps().size();
 
         // Argo CD in the loop: it runs each revision of main, every generated app Healthy.
