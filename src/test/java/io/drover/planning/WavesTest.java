@@ -125,7 +125,7 @@ class WavesTest {
         String policy = start.read("policies/waves.yaml").orElseThrow();
         int orderLine = policy.substring(0, policy.indexOf("    order:")).split("\n", -1).length;
 
-        Plan plan = Planning.plan(start, "waves");
+        FullPlan plan = Planning.plan(start, "waves");
 
         assertThat(plan.warnings()).singleElement().satisfies(warning -> {
             assertThat(warning.path()).isEqualTo("policies/waves.yaml");
