@@ -41,6 +41,16 @@ public final class Planner {
      */
     public static Plan plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, FleetReadMemo memo)
             throws PlanRefusedException {
+        return firstSteps(fleet, rollout, policy, templates, memo, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The plan's header and at most its first {@code maxSteps} steps, exactly as {@link #plan} gives
+     * them: planning is a pure function of the state a step starts from, so a caller that knows the
+     * later steps (a plan made on the state before a merged step) need not plan them again.
+     */
+    public static Plan firstSteps(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, FleetReadMemo memo,
+            int maxSteps) throws PlanRefusedException {
         PlanningContext context = new PlanningContext(fleet, rollout, policy, templates);
         RolloutStrategy strategy = RolloutStrategy.of(rollout.strategy());
         List<String> selected = fleet.clusters().values().stream()
@@ -85,6 +95,9 @@ public final class Planner {
             }
             steps.add(new Step(action.id(), action.kind(), action.clusters(), action.title(), summary, changes, traffic, verdict));
             context = context.withFleet(after);
+            if (steps.size() >= maxSteps) {
+                break;
+            }
         }
         return new Plan(rollout, policy, selected, atTarget, before, capacityBefore, steps, fleet.warnings());
     }

@@ -3,6 +3,7 @@ package io.drover.reconcile;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.drover.audit.AuditEvent;
+import io.drover.fleet.FleetReadMemo;
 import io.drover.fleet.FleetReader;
 import io.drover.fleet.InvalidFleetException;
 import io.drover.git.FleetWorkspace;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Memo of what a pass computes from immutable inputs only, so that a pass over an unchanged fleet
@@ -28,17 +30,25 @@ import java.util.function.Supplier;
  * once served a stale fleet and stalled a rollout. Bounded, so that a long-running service holds
  * only the last few commits. Holds no decision and no state a pass depends on beyond these memos:
  * a fresh cache gives the same outcomes, only slower.
+ *
+ * <p>A commit that is a cached plan's state with that plan's first step merged, and nothing else,
+ * is not planned in full: see {@link PlanContinuation}. Reads (of a commit, and of each state the
+ * planner reads back) share one {@link FleetReadMemo}, keyed by content, so that the commit after
+ * a merge parses only the files the merge changed.
  */
 final class PassCache {
 
-    /** The planner, a seam for tests that count its invocations. */
+    private static final Logger LOG = Logger.getLogger(PassCache.class);
+
+    /** The planner (at most {@code maxSteps} steps), a seam for tests that count its invocations. */
     interface PlanFunction {
-        Plan plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates) throws PlanRefusedException;
+        Plan plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, FleetReadMemo memo, int maxSteps)
+                throws PlanRefusedException;
     }
 
     /** The fleet reader, a seam for tests that count its invocations. */
     interface ReadFunction {
-        Fleet read(FleetFiles files) throws InvalidFleetException;
+        Fleet read(FleetFiles files, FleetReadMemo memo) throws InvalidFleetException;
     }
 
     /** The files at a commit and the fleet they read as, or why they do not. */
@@ -65,6 +75,8 @@ final class PassCache {
     private final Cache<String, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(COMMITS).build();
     private final Cache<PlanKey, Planned> plans = Caffeine.newBuilder().maximumSize(PLANS).build();
     private final Cache<TextKey, StepTexts> texts = Caffeine.newBuilder().maximumSize(PLANS).build();
+    /** What the last read parsed, by content; not thread-safe, so every read and plan holds its lock. */
+    private final FleetReadMemo memo = new FleetReadMemo();
     /** The decisions of the audit trail, with the notes commit they were read from (empty: no notes). */
     private volatile Decisions decisions;
 
@@ -72,7 +84,7 @@ final class PassCache {
     }
 
     PassCache() {
-        this(Planner::plan, FleetReader::read);
+        this(Planner::firstSteps, FleetReader::read);
     }
 
     PassCache(PlanFunction planner, ReadFunction reader) {
@@ -88,10 +100,12 @@ final class PassCache {
         }
         FleetFiles files = workspace.files(commit);
         Snapshot read;
-        try {
-            read = new Snapshot(commit, files, Optional.of(reader.read(files)), Optional.empty());
-        } catch (InvalidFleetException e) {
-            read = new Snapshot(commit, files, Optional.empty(), Optional.of(e));
+        synchronized (memo) {
+            try {
+                read = new Snapshot(commit, files, Optional.of(reader.read(files, memo)), Optional.empty());
+            } catch (InvalidFleetException e) {
+                read = new Snapshot(commit, files, Optional.empty(), Optional.of(e));
+            }
         }
         snapshots.put(commit, read);
         return read;
@@ -115,18 +129,58 @@ final class PassCache {
         return decisions.events();
     }
 
-    /** The plan of {@code rollout} under {@code policy} on a fleet that reads, planned once per key. */
+    /**
+     * The plan of {@code rollout} under {@code policy} on a fleet that reads, planned once per key:
+     * continued from a cached plan when this commit is that plan's state with its first step merged,
+     * planned in full otherwise.
+     */
     Planned plan(Snapshot snapshot, Rollout rollout, Policy policy) {
         Fleet fleet = snapshot.fleet().orElseThrow(() -> new IllegalArgumentException(
                 "no plan on commit " + snapshot.commit() + ": its fleet does not read"));
-        return plans.get(new PlanKey(snapshot.commit(), rollout, policy), key -> {
+        PlanKey key = new PlanKey(snapshot.commit(), rollout, policy);
+        Planned known = plans.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        Planned planned;
+        synchronized (memo) {
+            TemplateSet templates = TemplateSet.forFleet(snapshot.files());
             try {
-                return new Planned(Optional.of(planner.plan(fleet, rollout, policy, TemplateSet.forFleet(snapshot.files()))),
-                        Optional.empty());
+                Optional<Plan> continued = continued(snapshot, fleet, rollout, policy, templates);
+                planned = new Planned(Optional.of(continued.isPresent() ? continued.get()
+                        : planner.plan(fleet, rollout, policy, templates, memo, Integer.MAX_VALUE)), Optional.empty());
             } catch (PlanRefusedException e) {
-                return new Planned(Optional.empty(), Optional.of(e));
+                planned = new Planned(Optional.empty(), Optional.of(e));
             }
-        });
+        }
+        plans.put(key, planned);
+        return planned;
+    }
+
+    /**
+     * The plan at {@code snapshot} continued from a cached plan of the same rollout and policy whose
+     * first step, applied to its commit's files, gives exactly this commit's files. A refusal of the
+     * new first step is the refusal a full plan meets first, so it is thrown as such.
+     */
+    private Optional<Plan> continued(Snapshot snapshot, Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates)
+            throws PlanRefusedException {
+        for (var cached : plans.asMap().entrySet()) {
+            PlanKey key = cached.getKey();
+            Optional<Plan> earlier = cached.getValue().plan();
+            if (!key.rollout().equals(rollout) || !key.policy().equals(policy) || earlier.isEmpty() || earlier.get().isEmpty()) {
+                continue;
+            }
+            Snapshot prior = snapshots.getIfPresent(key.commit());
+            if (prior == null || !PlanContinuation.follows(prior.files(), earlier.get().steps().get(0), snapshot.files())) {
+                continue;
+            }
+            Plan head = planner.plan(fleet, rollout, policy, templates, memo, 1);
+            PlanContinuation.Continued continued = PlanContinuation.continued(earlier.get(), head);
+            LOG.debugf("plan of %s at %s %s from the plan at %s: %s", rollout.name(), snapshot.commit(),
+                    continued.plan().isPresent() ? "continued" : "not continued", key.commit(), continued.why());
+            return continued.plan();
+        }
+        return Optional.empty();
     }
 
     /**
