@@ -8,6 +8,7 @@ import io.drover.fleet.FleetReader;
 import io.drover.fleet.InvalidFleetException;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
+import io.drover.model.FileChange;
 import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
 import io.drover.model.Rollout;
@@ -62,6 +63,10 @@ final class PassCache {
     private record PlanKey(String commit, Rollout rollout, Policy policy) {
     }
 
+    /** The changes by value; a cached plan hands out the same list on every pass, which compares by identity first. */
+    private record DifferingKey(String commit, List<FileChange> changes) {
+    }
+
     private record TextKey(String commit, Rollout rollout, Policy policy, int mergedBefore) {
     }
 
@@ -75,6 +80,7 @@ final class PassCache {
     private final Cache<String, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(COMMITS).build();
     private final Cache<PlanKey, Planned> plans = Caffeine.newBuilder().maximumSize(PLANS).build();
     private final Cache<TextKey, StepTexts> texts = Caffeine.newBuilder().maximumSize(PLANS).build();
+    private final Cache<DifferingKey, List<String>> differing = Caffeine.newBuilder().maximumSize(PLANS).build();
     /** What the last read parsed, by content; not thread-safe, so every read and plan holds its lock. */
     private final FleetReadMemo memo = new FleetReadMemo();
     /** The decisions of the audit trail, with the notes commit they were read from (empty: no notes). */
@@ -109,6 +115,32 @@ final class PassCache {
         }
         snapshots.put(commit, read);
         return read;
+    }
+
+    /**
+     * The fleet of {@code files} read through the shared memo (not cached by commit: such files,
+     * a step applied to a commit's, have none), so that only what differs from the last read is parsed.
+     */
+    Fleet read(FleetFiles files) throws InvalidFleetException {
+        synchronized (memo) {
+            return FleetReader.read(files, memo);
+        }
+    }
+
+    /**
+     * The paths of {@code changes} whose content at {@code commit} is not the change's result, found
+     * once per commit and changes: an unchanged pass compares the step with its branch again and
+     * would otherwise walk the branch's tree for every file of a step of hundreds of clusters.
+     */
+    List<String> differing(FleetWorkspace workspace, String commit, List<FileChange> changes) throws GitFailure {
+        DifferingKey key = new DifferingKey(commit, changes);
+        List<String> known = differing.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        List<String> found = List.copyOf(workspace.differingPaths(commit, changes));
+        differing.put(key, found);
+        return found;
     }
 
     /**
