@@ -28,6 +28,7 @@ import org.eclipse.jgit.transport.RefLeaseSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
@@ -355,6 +356,45 @@ public final class FleetWorkspace implements AutoCloseable {
         } catch (IOException e) {
             throw new GitFailure("cannot compare " + from + " with " + to + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The paths of {@code changes} whose content at {@code commit} is not the change's result (a
+     * file the change deletes differs while it exists), in the order of {@code changes}. One walk of
+     * the commit's tree over those paths, comparing blob ids: no file is read, so a step of hundreds
+     * of files costs about one tree walk.
+     */
+    public List<String> differingPaths(String commit, List<FileChange> changes) throws GitFailure {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        Repository repository = git.getRepository();
+        Map<String, ObjectId> atCommit = new java.util.HashMap<>();
+        try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+            tree.addTree(walk.parseCommit(ObjectId.fromString(commit)).getTree());
+            tree.setRecursive(true);
+            tree.setFilter(PathFilterGroup.createFromStrings(changes.stream().map(FileChange::path).toList()));
+            while (tree.next()) {
+                if (tree.getFileMode(0).getObjectType() == Constants.OBJ_BLOB) {
+                    atCommit.put(tree.getPathString(), tree.getObjectId(0));
+                }
+            }
+        } catch (IOException e) {
+            throw new GitFailure("cannot read commit " + commit + ": " + e.getMessage(), e);
+        }
+        List<String> differing = new ArrayList<>();
+        try (ObjectInserter.Formatter blobs = new ObjectInserter.Formatter()) {
+            for (FileChange change : changes) {
+                ObjectId found = atCommit.get(change.path());
+                boolean same = change.after().isEmpty() ? found == null
+                        : found != null && found.equals(blobs.idFor(Constants.OBJ_BLOB,
+                                change.after().get().getBytes(StandardCharsets.UTF_8)));
+                if (!same) {
+                    differing.add(change.path());
+                }
+            }
+        }
+        return differing;
     }
 
     /**

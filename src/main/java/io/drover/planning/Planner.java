@@ -47,6 +47,18 @@ public final class Planner {
     }
 
     /**
+     * The plan's start and at most its first {@code maxSteps} steps, exactly as {@link #plan} gives
+     * them: planning is a pure function of the state a step starts from, so a caller that knows the
+     * later steps (a plan made on the state before a merged step) need not plan them again.
+     */
+    public static Plan firstSteps(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, FleetReadMemo memo,
+            int maxSteps) throws PlanRefusedException {
+        Plan.Collector plan = new Plan.Collector();
+        plan(fleet, rollout, policy, templates, memo, plan, maxSteps);
+        return plan.plan();
+    }
+
+    /**
      * Plans and hands {@code sink} the plan's start, then each step as soon as it is planned and
      * checked; keeps only the state the next step starts from. A refusal is thrown after the steps
      * before it were handed over.
@@ -55,6 +67,11 @@ public final class Planner {
      */
     public static int plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, FleetReadMemo memo,
             StepSink sink) throws PlanRefusedException {
+        return plan(fleet, rollout, policy, templates, memo, sink, Integer.MAX_VALUE);
+    }
+
+    private static int plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, FleetReadMemo memo,
+            StepSink sink, int maxSteps) throws PlanRefusedException {
         PlanningContext context = new PlanningContext(fleet, rollout, policy, templates);
         RolloutStrategy strategy = RolloutStrategy.of(rollout.strategy());
         List<String> selected = fleet.clusters().values().stream()
@@ -101,6 +118,9 @@ public final class Planner {
             sink.step(new Step(action.id(), action.kind(), action.clusters(), action.title(), summary, changes, traffic, verdict));
             steps++;
             context = context.withFleet(after);
+            if (steps >= maxSteps) {
+                break;
+            }
         }
         return steps;
     }

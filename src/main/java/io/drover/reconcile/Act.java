@@ -337,12 +337,7 @@ final class Act {
     }
 
     private boolean holds(String tip, List<FileChange> changes) throws GitFailure {
-        for (FileChange change : changes) {
-            if (!workspace.read(tip, change.path()).equals(change.after())) {
-                return false;
-            }
-        }
-        return true;
+        return workspace.differingPaths(tip, changes).isEmpty();
     }
 
     static String describe(Decision decision) {

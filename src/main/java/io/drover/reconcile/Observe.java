@@ -1,6 +1,5 @@
 package io.drover.reconcile;
 
-import io.drover.fleet.FleetReader;
 import io.drover.fleet.InvalidFleetException;
 import io.drover.forge.Comment;
 import io.drover.forge.Forge;
@@ -179,7 +178,7 @@ final class Observe {
     /** What the gate will wait for once the step is merged, for its pull request's body. */
     private String waitsFor(Step step) {
         try {
-            return gate.waitsFor(step.kind(), step.clusters(), fleet, FleetReader.read(files.apply(step.changes())));
+            return gate.waitsFor(step.kind(), step.clusters(), fleet, cache.read(files.apply(step.changes())));
         } catch (InvalidFleetException e) {
             // The planner read the step's result back already; this is not expected.
             throw new IllegalStateException("the fleet with step " + step.id() + " applied does not read: " + e.getMessage(), e);
@@ -259,13 +258,7 @@ final class Observe {
 
     /** The files of the step whose content at {@code commit} is not the step's. */
     private List<String> differingPaths(Step step, String commit) throws GitFailure {
-        List<String> differing = new ArrayList<>();
-        for (FileChange change : step.changes()) {
-            if (!workspace.read(commit, change.path()).equals(change.after())) {
-                differing.add(change.path());
-            }
-        }
-        return differing;
+        return cache.differing(workspace, commit, step.changes());
     }
 
     /** What Drover said on a pull request: marker kinds in comments by the pull request's author (Drover opened it). */

@@ -3,10 +3,12 @@ package io.drover.reconcile;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.drover.audit.AuditEvent;
+import io.drover.fleet.FleetReadMemo;
 import io.drover.fleet.FleetReader;
 import io.drover.fleet.InvalidFleetException;
 import io.drover.git.FleetWorkspace;
 import io.drover.git.GitFailure;
+import io.drover.model.FileChange;
 import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
 import io.drover.model.Rollout;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Memo of what a pass computes from immutable inputs only, so that a pass over an unchanged fleet
@@ -28,17 +31,25 @@ import java.util.function.Supplier;
  * once served a stale fleet and stalled a rollout. Bounded, so that a long-running service holds
  * only the last few commits. Holds no decision and no state a pass depends on beyond these memos:
  * a fresh cache gives the same outcomes, only slower.
+ *
+ * <p>A commit that is a cached plan's state with that plan's first step merged, and nothing else,
+ * is not planned in full: see {@link PlanContinuation}. Reads (of a commit, and of each state the
+ * planner reads back) share one {@link FleetReadMemo}, keyed by content, so that the commit after
+ * a merge parses only the files the merge changed.
  */
 final class PassCache {
 
-    /** The planner, a seam for tests that count its invocations. */
+    private static final Logger LOG = Logger.getLogger(PassCache.class);
+
+    /** The planner (at most {@code maxSteps} steps), a seam for tests that count its invocations. */
     interface PlanFunction {
-        Plan plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates) throws PlanRefusedException;
+        Plan plan(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, FleetReadMemo memo, int maxSteps)
+                throws PlanRefusedException;
     }
 
     /** The fleet reader, a seam for tests that count its invocations. */
     interface ReadFunction {
-        Fleet read(FleetFiles files) throws InvalidFleetException;
+        Fleet read(FleetFiles files, FleetReadMemo memo) throws InvalidFleetException;
     }
 
     /** The files at a commit and the fleet they read as, or why they do not. */
@@ -50,6 +61,10 @@ final class PassCache {
     }
 
     private record PlanKey(String commit, Rollout rollout, Policy policy) {
+    }
+
+    /** The changes by value; a cached plan hands out the same list on every pass, which compares by identity first. */
+    private record DifferingKey(String commit, List<FileChange> changes) {
     }
 
     private record TextKey(String commit, Rollout rollout, Policy policy, int mergedBefore) {
@@ -65,6 +80,9 @@ final class PassCache {
     private final Cache<String, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(COMMITS).build();
     private final Cache<PlanKey, Planned> plans = Caffeine.newBuilder().maximumSize(PLANS).build();
     private final Cache<TextKey, StepTexts> texts = Caffeine.newBuilder().maximumSize(PLANS).build();
+    private final Cache<DifferingKey, List<String>> differing = Caffeine.newBuilder().maximumSize(PLANS).build();
+    /** What the last read parsed, by content; not thread-safe, so every read and plan holds its lock. */
+    private final FleetReadMemo memo = new FleetReadMemo();
     /** The decisions of the audit trail, with the notes commit they were read from (empty: no notes). */
     private volatile Decisions decisions;
 
@@ -72,7 +90,7 @@ final class PassCache {
     }
 
     PassCache() {
-        this(Planner::plan, FleetReader::read);
+        this(Planner::firstSteps, FleetReader::read);
     }
 
     PassCache(PlanFunction planner, ReadFunction reader) {
@@ -88,13 +106,41 @@ final class PassCache {
         }
         FleetFiles files = workspace.files(commit);
         Snapshot read;
-        try {
-            read = new Snapshot(commit, files, Optional.of(reader.read(files)), Optional.empty());
-        } catch (InvalidFleetException e) {
-            read = new Snapshot(commit, files, Optional.empty(), Optional.of(e));
+        synchronized (memo) {
+            try {
+                read = new Snapshot(commit, files, Optional.of(reader.read(files, memo)), Optional.empty());
+            } catch (InvalidFleetException e) {
+                read = new Snapshot(commit, files, Optional.empty(), Optional.of(e));
+            }
         }
         snapshots.put(commit, read);
         return read;
+    }
+
+    /**
+     * The fleet of {@code files} read through the shared memo (not cached by commit: such files,
+     * a step applied to a commit's, have none), so that only what differs from the last read is parsed.
+     */
+    Fleet read(FleetFiles files) throws InvalidFleetException {
+        synchronized (memo) {
+            return FleetReader.read(files, memo);
+        }
+    }
+
+    /**
+     * The paths of {@code changes} whose content at {@code commit} is not the change's result, found
+     * once per commit and changes: an unchanged pass compares the step with its branch again and
+     * would otherwise walk the branch's tree for every file of a step of hundreds of clusters.
+     */
+    List<String> differing(FleetWorkspace workspace, String commit, List<FileChange> changes) throws GitFailure {
+        DifferingKey key = new DifferingKey(commit, changes);
+        List<String> known = differing.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        List<String> found = List.copyOf(workspace.differingPaths(commit, changes));
+        differing.put(key, found);
+        return found;
     }
 
     /**
@@ -115,18 +161,58 @@ final class PassCache {
         return decisions.events();
     }
 
-    /** The plan of {@code rollout} under {@code policy} on a fleet that reads, planned once per key. */
+    /**
+     * The plan of {@code rollout} under {@code policy} on a fleet that reads, planned once per key:
+     * continued from a cached plan when this commit is that plan's state with its first step merged,
+     * planned in full otherwise.
+     */
     Planned plan(Snapshot snapshot, Rollout rollout, Policy policy) {
         Fleet fleet = snapshot.fleet().orElseThrow(() -> new IllegalArgumentException(
                 "no plan on commit " + snapshot.commit() + ": its fleet does not read"));
-        return plans.get(new PlanKey(snapshot.commit(), rollout, policy), key -> {
+        PlanKey key = new PlanKey(snapshot.commit(), rollout, policy);
+        Planned known = plans.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        Planned planned;
+        synchronized (memo) {
+            TemplateSet templates = TemplateSet.forFleet(snapshot.files());
             try {
-                return new Planned(Optional.of(planner.plan(fleet, rollout, policy, TemplateSet.forFleet(snapshot.files()))),
-                        Optional.empty());
+                Optional<Plan> continued = continued(snapshot, fleet, rollout, policy, templates);
+                planned = new Planned(Optional.of(continued.isPresent() ? continued.get()
+                        : planner.plan(fleet, rollout, policy, templates, memo, Integer.MAX_VALUE)), Optional.empty());
             } catch (PlanRefusedException e) {
-                return new Planned(Optional.empty(), Optional.of(e));
+                planned = new Planned(Optional.empty(), Optional.of(e));
             }
-        });
+        }
+        plans.put(key, planned);
+        return planned;
+    }
+
+    /**
+     * The plan at {@code snapshot} continued from a cached plan of the same rollout and policy whose
+     * first step, applied to its commit's files, gives exactly this commit's files. A refusal of the
+     * new first step is the refusal a full plan meets first, so it is thrown as such.
+     */
+    private Optional<Plan> continued(Snapshot snapshot, Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates)
+            throws PlanRefusedException {
+        for (var cached : plans.asMap().entrySet()) {
+            PlanKey key = cached.getKey();
+            Optional<Plan> earlier = cached.getValue().plan();
+            if (!key.rollout().equals(rollout) || !key.policy().equals(policy) || earlier.isEmpty() || earlier.get().isEmpty()) {
+                continue;
+            }
+            Snapshot prior = snapshots.getIfPresent(key.commit());
+            if (prior == null || !PlanContinuation.follows(prior.files(), earlier.get().firstStep(), snapshot.files())) {
+                continue;
+            }
+            Plan head = planner.plan(fleet, rollout, policy, templates, memo, 1);
+            PlanContinuation.Continued continued = PlanContinuation.continued(earlier.get(), head);
+            LOG.debugf("plan of %s at %s %s from the plan at %s: %s", rollout.name(), snapshot.commit(),
+                    continued.plan().isPresent() ? "continued" : "not continued", key.commit(), continued.why());
+            return continued.plan();
+        }
+        return Optional.empty();
     }
 
     /**

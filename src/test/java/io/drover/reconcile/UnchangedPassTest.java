@@ -11,7 +11,10 @@ import io.drover.reconcile.Outcome.Action;
 import io.drover.testing.ExampleFleet;
 import io.drover.testing.GitOrigin;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.junit.jupiter.api.Test;
@@ -25,14 +28,17 @@ class UnchangedPassTest {
 
     private final AtomicInteger plans = new AtomicInteger();
     private final AtomicInteger reads = new AtomicInteger();
+    /** The most steps each planner call was asked for: a full plan asks for all. */
+    private final List<Integer> maxSteps = new CopyOnWriteArrayList<>();
     private final PassCache cache = new PassCache(
-            (fleet, rollout, policy, templates) -> {
+            (fleet, rollout, policy, templates, memo, most) -> {
                 plans.incrementAndGet();
-                return Planner.plan(fleet, rollout, policy, templates);
+                maxSteps.add(most);
+                return Planner.firstSteps(fleet, rollout, policy, templates, memo, most);
             },
-            files -> {
+            (files, memo) -> {
                 reads.incrementAndGet();
-                return FleetReader.read(files);
+                return FleetReader.read(files, memo);
             });
 
     @Test
@@ -91,6 +97,49 @@ class UnchangedPassTest {
             assertThat(after.action()).isEqualTo(Action.UPDATED);
             assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.MERGED);
         }
+    }
+
+    @Test
+    void thePassAfterAMergedStepPlansOnlyTheNewFirstStep() throws Exception {
+        try (ReconcileFixture fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime())) {
+            Reconciler reconciler = reconciler(fixture);
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+            assertThat(maxSteps).containsExactly(Integer.MAX_VALUE);
+            maxSteps.clear();
+
+            fixture.forge.mergeAsReviewer(1);
+            passUntilTheNextPullRequestOpens(fixture, reconciler);
+
+            // The merged commit is the cached plan's state with its first step applied: one step is planned, not all.
+            assertThat(maxSteps).containsExactly(1);
+            assertThat(fixture.forge.pulls()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aStepMergedTogetherWithAHandEditIsPlannedInFull() throws Exception {
+        try (ReconcileFixture fixture = new ReconcileFixture(tmp, ReconcileFixture.exampleAnyTime())) {
+            Reconciler reconciler = reconciler(fixture);
+            assertThat(reconciler.pass().get(0).action()).isEqualTo(Action.OPENED);
+            maxSteps.clear();
+
+            fixture.forge.mergeAsReviewer(1);
+            fixture.origin.commit("main", Map.of("NOTES.md", "an unrelated note\n"), "Add a note", GitOrigin.HUMAN);
+            passUntilTheNextPullRequestOpens(fixture, reconciler);
+
+            assertThat(maxSteps).containsExactly(Integer.MAX_VALUE);
+            assertThat(fixture.forge.pulls()).hasSize(2);
+        }
+    }
+
+    private static void passUntilTheNextPullRequestOpens(ReconcileFixture fixture, Reconciler reconciler) throws Exception {
+        for (int pass = 0; pass < 20; pass++) {
+            if (reconciler.pass().get(0).action() == Action.OPENED) {
+                return;
+            }
+            fixture.clock.advance(Duration.ofMinutes(20));
+        }
+        throw new AssertionError("no next pull request after 20 passes");
     }
 
     private Reconciler reconciler(ReconcileFixture fixture) throws Exception {
