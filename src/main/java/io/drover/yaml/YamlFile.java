@@ -23,11 +23,16 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /** A YAML file parsed into its documents, with positions. */
 public final class YamlFile {
 
     private static final RecentParses RECENT = new RecentParses();
+    private static final Schema DEFAULT_SCHEMA = LoadSettings.builder().build().getSchema();
+
+    /** Most mappings of a manifest have a handful of keys: comparing them is cheaper than hashing them. */
+    private static final int SMALL_MAPPING = 8;
 
     private final String path;
     private final SourceText source;
@@ -56,7 +61,7 @@ public final class YamlFile {
     private static YamlFile parseNow(String path, String text) throws YamlSyntaxException {
         SourceText source = new SourceText(text);
         rejectOversized(path, text, source);
-        LoadSettings settings = LoadSettings.builder().setLabel(path)
+        LoadSettings settings = LoadSettings.builder().setLabel(path).setSchema(new ResolvedOnceSchema(DEFAULT_SCHEMA))
                 .setCodePointLimit(YamlLimits.MAX_CODE_POINTS)
                 .setMaxAliasesForCollections(YamlLimits.MAX_COLLECTION_ALIASES)
                 .build();
@@ -85,7 +90,8 @@ public final class YamlFile {
                     mark.map(m -> m.getColumn() + 1).orElse(1), oneLine(e.getMessage()));
         }
         for (Node root : roots) {
-            rejectDuplicateKeys(path, root, Collections.newSetFromMap(new IdentityHashMap<>()));
+            // Only an alias makes a node reachable twice; without one, the walk needs no record of where it has been.
+            rejectDuplicateKeys(path, root, parser.sawAlias() ? Collections.newSetFromMap(new IdentityHashMap<>()) : null);
         }
         return new YamlFile(path, source, roots);
     }
@@ -146,13 +152,15 @@ public final class YamlFile {
      * would not change what the cluster reads.
      */
     private static void rejectDuplicateKeys(String path, Node node, Set<Node> visited) throws YamlSyntaxException {
-        if (!visited.add(node)) {
+        if (visited != null && !visited.add(node)) {
             return;
         }
         if (node instanceof MappingNode mapping) {
-            Set<String> keys = new HashSet<>();
-            for (NodeTuple entry : mapping.getValue()) {
-                if (entry.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())) {
+            List<NodeTuple> entries = mapping.getValue();
+            Set<String> keys = entries.size() > SMALL_MAPPING ? new HashSet<>() : null;
+            for (int i = 0; i < entries.size(); i++) {
+                NodeTuple entry = entries.get(i);
+                if (entry.getKeyNode() instanceof ScalarNode key && !isFirst(key.getValue(), entries, i, keys)) {
                     Mark mark = key.getStartMark().orElseThrow();
                     throw new YamlSyntaxException(path, mark.getLine() + 1, mark.getColumn() + 1,
                             "found duplicate key " + key.getValue());
@@ -164,6 +172,19 @@ public final class YamlFile {
                 rejectDuplicateKeys(path, item, visited);
             }
         }
+    }
+
+    /** Whether entry {@code index} is the first with this scalar key; {@code keys} holds those before it, or is null for a small mapping. */
+    private static boolean isFirst(String key, List<NodeTuple> entries, int index, Set<String> keys) {
+        if (keys != null) {
+            return keys.add(key);
+        }
+        for (int j = 0; j < index; j++) {
+            if (entries.get(j).getKeyNode() instanceof ScalarNode earlier && earlier.getValue().equals(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String oneLine(String problem) {
