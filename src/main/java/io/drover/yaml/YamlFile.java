@@ -142,16 +142,29 @@ public final class YamlFile {
         }
         Splices splices = file.source.splices();
         Map<Node, Node> replaced = new IdentityHashMap<>();
+        int grown = 0;
         for (Map.Entry<Node, String> replacement : replacements.entrySet()) {
             if (!(replacement.getKey() instanceof ScalarNode old) || !isQuotedDigits(file, old)
                     || !QUOTED_DIGITS.matcher("\"" + replacement.getValue() + "\"").matches()) {
                 return Optional.empty();
             }
             int end = old.getEndMark().orElseThrow().getIndex();
-            splices = splices.with(end, replacement.getValue().length() - old.getValue().length());
+            int shift = replacement.getValue().length() - old.getValue().length();
+            splices = splices.with(end, shift);
+            grown += shift;
             ScalarNode scalar = new ScalarNode(old.getTag(), old.isResolved(), replacement.getValue(),
                     ScalarStyle.DOUBLE_QUOTED, old.getStartMark(), old.getEndMark());
             replaced.put(old, scalar);
+        }
+        // The text must be the old one with exactly these scalars replaced where their marks say.
+        for (Map.Entry<Node, Node> scalar : replaced.entrySet()) {
+            int start = splices.translate(scalar.getKey().getStartMark().orElseThrow().getIndex());
+            if (!newText.startsWith("\"" + ((ScalarNode) scalar.getValue()).getValue() + "\"", start)) {
+                return Optional.empty();
+            }
+        }
+        if (file.text().length() + grown != newText.length()) {
+            return Optional.empty();
         }
         List<Node> roots = new ArrayList<>();
         for (Node root : file.roots) {
