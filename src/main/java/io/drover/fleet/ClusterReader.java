@@ -61,7 +61,8 @@ final class ClusterReader {
             Optional<Definition> definition = memo.remember("cluster", path, text, problems,
                     own -> readDefinition(name, path, text, own));
             if (definition.isPresent() && secret != null) {
-                clusters.put(name, definition.get().with(secret));
+                Definition read = definition.get();
+                clusters.put(name, memo.cluster(read, secret, () -> read.with(secret)));
             }
         }
         secrets.keySet().stream().filter(n -> !names.contains(n)).forEach(n -> problems.add(
@@ -74,8 +75,13 @@ final class ClusterReader {
     static SortedSet<String> directoryNames(FleetFiles files) {
         SortedSet<String> names = new TreeSet<>();
         Stream.concat(files.under("clusters").keySet().stream(), files.refused().keySet().stream())
-                .filter(p -> p.startsWith("clusters/")).map(p -> p.split("/")).filter(parts -> parts.length > 2)
-                .forEach(parts -> names.add(parts[1]));
+                .filter(p -> p.startsWith("clusters/")).forEach(p -> {
+                    // The second segment of clusters/<name>/...; a file directly under clusters/ names no cluster.
+                    int end = p.indexOf('/', "clusters/".length());
+                    if (end >= 0) {
+                        names.add(p.substring("clusters/".length(), end));
+                    }
+                });
         return names;
     }
 

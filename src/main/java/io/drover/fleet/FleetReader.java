@@ -39,7 +39,7 @@ public final class FleetReader {
         List<HostnameTraffic> traffic = new TrafficReader(files, problems, memo).read(ClusterReader.directoryNames(files));
         SortedMap<String, Rollout> rollouts = new RolloutReader(files, problems, memo).read(clusters.values());
         Fleet fleet = new Fleet(files, clusters, sets, traffic, rollouts, problems.warnings());
-        checkOverlaysExist(fleet, problems);
+        checkOverlaysExist(fleet, problems, memo);
         checkReplacementsAreUnique(fleet, problems);
         if (!problems.isEmpty()) {
             throw new InvalidFleetException(problems.sorted(), rollouts);
@@ -47,9 +47,10 @@ public final class FleetReader {
         return fleet;
     }
 
-    private static void checkOverlaysExist(Fleet fleet, Problems problems) {
+    private static void checkOverlaysExist(Fleet fleet, Problems problems, FleetReadMemo memo) {
         for (Cluster cluster : fleet.clusters().values()) {
-            for (ExpectedApplication app : fleet.expectedApplications(cluster)) {
+            for (ExpectedApplication app : memo.expectedApplications(fleet.applicationSets(), cluster,
+                    fleet::expectedApplications)) {
                 for (String path : app.sourcePaths()) {
                     // A refused link in its place is reported already, as what it is.
                     if (path.startsWith("apps/") && !fleet.files().isDirectory(path)

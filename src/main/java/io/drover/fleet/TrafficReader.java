@@ -47,8 +47,11 @@ final class TrafficReader {
         String hostname = null;
         boolean valid = true;
         for (YamlNode endpoint : doc.at("spec", "endpoints").map(YamlNode::items).orElse(List.of())) {
-            Optional<String> dnsName = endpoint.text("dnsName");
-            Optional<String> cluster = endpoint.text("setIdentifier");
+            // Each key looked up once: a read goes through every cluster's record of every hostname.
+            Optional<YamlNode> dnsNameNode = endpoint.get("dnsName");
+            Optional<YamlNode> clusterNode = endpoint.get("setIdentifier");
+            Optional<String> dnsName = dnsNameNode.filter(YamlNode::isScalar).map(YamlNode::scalar);
+            Optional<String> cluster = clusterNode.filter(YamlNode::isScalar).map(YamlNode::scalar);
             if (dnsName.isEmpty() || cluster.isEmpty()) {
                 problems.add(path, endpoint.line(), "endpoint without dnsName or setIdentifier",
                         "give every weighted record a dnsName and the cluster name as setIdentifier");
@@ -58,11 +61,11 @@ final class TrafficReader {
             if (hostname == null) {
                 hostname = dnsName.get();
             } else if (!hostname.equals(dnsName.get())) {
-                problems.add(path, endpoint.get("dnsName").get().line(), "endpoint for " + dnsName.get() + " in the DNSEndpoint of " + hostname,
+                problems.add(path, dnsNameNode.get().line(), "endpoint for " + dnsName.get() + " in the DNSEndpoint of " + hostname,
                         "keep one hostname per DNSEndpoint");
                 valid = false;
             }
-            int setIdentifierLine = endpoint.get("setIdentifier").get().line();
+            int setIdentifierLine = clusterNode.get().line();
             if (!clusterNames.contains(cluster.get())) {
                 problems.add(path, setIdentifierLine, "setIdentifier " + cluster.get() + " is not a cluster of this fleet",
                         "use the name of a directory under clusters/, or remove the record");

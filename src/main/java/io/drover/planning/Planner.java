@@ -107,8 +107,8 @@ public final class Planner {
             Fleet after = readBack(context.fleet().files().apply(changes), memo, steps + 1, action);
             Set<String> touched = new TreeSet<>(selected);
             touched.addAll(action.clusters());
-            TrafficState traffic = TrafficState.of(after, hostnamesOf(after, touchedStillThere(after, touched)),
-                    touchedStillThere(after, touched));
+            List<String> shown = touchedStillThere(after, touched);
+            TrafficState traffic = TrafficState.of(after, hostnamesOf(after, shown), shown);
             CapacityVerdict verdict = CapacityCheck.check(traffic, policy.capacity());
             if (!verdict.holds()) {
                 throw new PlanRefusedException("step " + (steps + 1) + " (" + action.title() + ") would break the "

@@ -22,6 +22,7 @@ final class LimitedParser implements Parser {
     private final Set<Anchor> collectionAnchors = new HashSet<>();
     private int depth;
     private int collectionAliases;
+    private boolean sawAlias;
     private Optional<Mark> lastMark = Optional.empty();
     private Optional<Event> last = Optional.empty();
 
@@ -47,6 +48,7 @@ final class LimitedParser implements Parser {
         Event event = parser.next();
         lastMark = event.getStartMark().or(() -> lastMark);
         last = Optional.of(event);
+        sawAlias |= event instanceof AliasEvent;
         if (event instanceof CollectionStartEvent start) {
             if (++depth > YamlLimits.MAX_NESTING_DEPTH) {
                 throw new LimitExceeded(event.getStartMark(), "mappings and lists nested more than "
@@ -65,6 +67,11 @@ final class LimitedParser implements Parser {
                     "write the repeated parts out instead of referring to them with *aliases");
         }
         return event;
+    }
+
+    /** Whether the stream so far held an alias: only then can a composed node be reached twice. */
+    boolean sawAlias() {
+        return sawAlias;
     }
 
     /** Where the last event handed out starts: the place a later failure without position refers to. */

@@ -14,10 +14,35 @@ final class SourceText {
     /** Char offset by code point index; null when every code point is a single char. */
     private final int[] charOffsets;
 
+    /** How the marks of the parse that made the nodes map to this text; none for a text parsed as it is. */
+    private final Splices splices;
+
     SourceText(String text) {
+        this(text, Splices.NONE);
+    }
+
+    private SourceText(String text, Splices splices) {
         this.text = text;
         this.lineStarts = lineStarts(text);
         this.charOffsets = charOffsets(text);
+        this.splices = splices;
+    }
+
+    /** The text after scalars were replaced in it, for the nodes parsed from this one; only for a text of single chars. */
+    SourceText spliced(String newText, Splices more) {
+        if (charOffsets != null) {
+            throw new IllegalStateException("marks count code points; a spliced text must be of single chars");
+        }
+        return new SourceText(newText, more);
+    }
+
+    Splices splices() {
+        return splices;
+    }
+
+    /** Whether every code point is one char, so that a mark's index is an offset. */
+    boolean singleChars() {
+        return charOffsets == null;
     }
 
     private static int[] lineStarts(String text) {
@@ -51,7 +76,7 @@ final class SourceText {
     }
 
     int offset(Mark mark) {
-        return offsetOfCodePoint(mark.getIndex());
+        return splices.count() == 0 ? offsetOfCodePoint(mark.getIndex()) : splices.translate(mark.getIndex());
     }
 
     int offsetOfCodePoint(int index) {

@@ -2,7 +2,9 @@ package io.drover.yaml;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +32,8 @@ public final class YamlEditor {
     private final SourceText source;
     private final BlockLayout layout;
     private final List<Edit> edits = new ArrayList<>();
+    /** Double-quoted scalars replaced by a new double-quoted value, by node: what {@link YamlFile#splice} may apply without a parse. */
+    private final Map<Node, String> quotedReplacements = new IdentityHashMap<>();
 
     public YamlEditor(YamlFile file) {
         this.file = file;
@@ -58,6 +62,9 @@ public final class YamlEditor {
         int end = layout.end(node);
         // An empty value has no characters of its own; it sits right after its ':', '-' or tag.
         edits.add(new Edit(start, end, start == end ? " " + replacement : replacement));
+        if (start != end && replacement.equals("\"" + newValue + "\"")) {
+            quotedReplacements.put(node, newValue);
+        }
         return this;
     }
 
@@ -207,6 +214,11 @@ public final class YamlEditor {
         }
         result.append(text, copied, text.length());
         String edited = result.toString();
+        if (quotedReplacements.size() == edits.size()
+                && YamlFile.splice(file, edited, quotedReplacements).isPresent()) {
+            // The new text is the old one with quoted digits replaced by quoted digits: no token changed.
+            return edited;
+        }
         try {
             YamlFile.parse(file.path(), edited);
         } catch (YamlSyntaxException e) {

@@ -5,8 +5,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -21,22 +24,44 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /** A YAML file parsed into its documents, with positions. */
 public final class YamlFile {
 
     private static final RecentParses RECENT = new RecentParses();
+    private static final Schema DEFAULT_SCHEMA = LoadSettings.builder().build().getSchema();
+
+    /** Most mappings of a manifest have a handful of keys: comparing them is cheaper than hashing them. */
+    private static final int SMALL_MAPPING = 8;
+
+    /** A double-quoted scalar of digits, as the file has it and as {@link YamlScalars#doubleQuoted} writes one. */
+    private static final Pattern QUOTED_DIGITS = Pattern.compile("\"[0-9]{1,9}\"");
+
+    /** A file is parsed afresh after this many scalar replacements, so that positions stay cheap to map. */
+    private static final int MAX_SPLICES = 64;
+
+    /** Off only in a test that compares plans made with splices with plans made from whole parses. */
+    static volatile boolean splicing = true;
+    /** Files made by {@link #splice} so far: tests check that what they compare was spliced. */
+    static final AtomicLong SPLICED = new AtomicLong();
 
     private final String path;
     private final SourceText source;
+    private final List<Node> roots;
     private final List<YamlNode> documents;
+    /** Whether the text has an alias: then a node may be reached twice, and no scalar is replaced in place. */
+    private final boolean hasAlias;
 
-    private YamlFile(String path, SourceText source, List<Node> roots) {
+    private YamlFile(String path, SourceText source, List<Node> roots, boolean hasAlias) {
         this.path = path;
         this.source = source;
+        this.roots = List.copyOf(roots);
         this.documents = roots.stream().map(root -> new YamlNode(this, root, false)).toList();
+        this.hasAlias = hasAlias;
     }
 
     /** All documents of the stream; empty documents (only comments or nothing) are skipped. */
@@ -56,7 +81,7 @@ public final class YamlFile {
     private static YamlFile parseNow(String path, String text) throws YamlSyntaxException {
         SourceText source = new SourceText(text);
         rejectOversized(path, text, source);
-        LoadSettings settings = LoadSettings.builder().setLabel(path)
+        LoadSettings settings = LoadSettings.builder().setLabel(path).setSchema(new ResolvedOnceSchema(DEFAULT_SCHEMA))
                 .setCodePointLimit(YamlLimits.MAX_CODE_POINTS)
                 .setMaxAliasesForCollections(YamlLimits.MAX_COLLECTION_ALIASES)
                 .build();
@@ -85,9 +110,82 @@ public final class YamlFile {
                     mark.map(m -> m.getColumn() + 1).orElse(1), oneLine(e.getMessage()));
         }
         for (Node root : roots) {
-            rejectDuplicateKeys(path, root, Collections.newSetFromMap(new IdentityHashMap<>()));
+            // Only an alias makes a node reachable twice; without one, the walk needs no record of where it has been.
+            rejectDuplicateKeys(path, root, parser.sawAlias() ? Collections.newSetFromMap(new IdentityHashMap<>()) : null);
         }
-        return new YamlFile(path, source, roots);
+        return new YamlFile(path, source, roots, parser.sawAlias());
+    }
+
+    /** Forgets the files kept from recent parses and splices: for tests. */
+    static void forgetRecent() {
+        RECENT.clear();
+    }
+
+    /** A parse of the whole text, never one kept from before: what a spliced file must equal. */
+    static YamlFile parseAfresh(String path, String text) throws YamlSyntaxException {
+        return parseNow(path, text);
+    }
+
+    /**
+     * The file with double-quoted scalars of digits replaced by other digits, without parsing the new
+     * text: such a replacement changes no token but the scalar's own value, so the parse of the new
+     * text is this one with those scalars' values replaced and every position after them moved by the
+     * characters they gained or lost (lines stay, no line break is touched). Empty when a replacement
+     * is not of that kind, the file is small (parsed quickly anyway) or has an alias, or the file
+     * has been spliced {@link #MAX_SPLICES} times: then the caller parses the new text.
+     * {@code ScalarSpliceTest} compares the result with a parse of the whole new text.
+     */
+    static Optional<YamlFile> splice(YamlFile file, String newText, Map<Node, String> replacements) {
+        if (!splicing || newText.length() < RecentParses.MIN_CHARS || file.hasAlias || !file.source.singleChars()
+                || file.source.splices().count() + replacements.size() > MAX_SPLICES || replacements.isEmpty()) {
+            return Optional.empty();
+        }
+        Splices splices = file.source.splices();
+        Map<Node, Node> replaced = new IdentityHashMap<>();
+        int grown = 0;
+        for (Map.Entry<Node, String> replacement : replacements.entrySet()) {
+            if (!(replacement.getKey() instanceof ScalarNode old) || !isQuotedDigits(file, old)
+                    || !QUOTED_DIGITS.matcher("\"" + replacement.getValue() + "\"").matches()) {
+                return Optional.empty();
+            }
+            int end = old.getEndMark().orElseThrow().getIndex();
+            int shift = replacement.getValue().length() - old.getValue().length();
+            splices = splices.with(end, shift);
+            grown += shift;
+            ScalarNode scalar = new ScalarNode(old.getTag(), old.isResolved(), replacement.getValue(),
+                    ScalarStyle.DOUBLE_QUOTED, old.getStartMark(), old.getEndMark());
+            replaced.put(old, scalar);
+        }
+        // The text must be the old one with exactly these scalars replaced where their marks say.
+        for (Map.Entry<Node, Node> scalar : replaced.entrySet()) {
+            int start = splices.translate(scalar.getKey().getStartMark().orElseThrow().getIndex());
+            if (!newText.startsWith("\"" + ((ScalarNode) scalar.getValue()).getValue() + "\"", start)) {
+                return Optional.empty();
+            }
+        }
+        if (file.text().length() + grown != newText.length()) {
+            return Optional.empty();
+        }
+        List<Node> roots = new ArrayList<>();
+        for (Node root : file.roots) {
+            roots.add(NodeCopies.withReplaced(root, replaced));
+        }
+        YamlFile spliced = new YamlFile(file.path, file.source.spliced(newText, splices), roots, false);
+        RECENT.put(spliced);
+        SPLICED.incrementAndGet();
+        return Optional.of(spliced);
+    }
+
+    /** A plain string in double quotes, of digits only, with nothing else between its marks. */
+    private static boolean isQuotedDigits(YamlFile file, ScalarNode node) {
+        if (node.getScalarStyle() != ScalarStyle.DOUBLE_QUOTED || node.getAnchor().isPresent()
+                || !Tag.STR.equals(node.getTag())) {
+            return false;
+        }
+        int start = file.source.offset(node.getStartMark().orElseThrow());
+        int end = file.source.offset(node.getEndMark().orElseThrow());
+        String source = file.text().substring(start, end);
+        return QUOTED_DIGITS.matcher(source).matches() && source.equals("\"" + node.getValue() + "\"");
     }
 
     private static void rejectOversized(String path, String text, SourceText source) throws YamlSyntaxException {
@@ -146,13 +244,15 @@ public final class YamlFile {
      * would not change what the cluster reads.
      */
     private static void rejectDuplicateKeys(String path, Node node, Set<Node> visited) throws YamlSyntaxException {
-        if (!visited.add(node)) {
+        if (visited != null && !visited.add(node)) {
             return;
         }
         if (node instanceof MappingNode mapping) {
-            Set<String> keys = new HashSet<>();
-            for (NodeTuple entry : mapping.getValue()) {
-                if (entry.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())) {
+            List<NodeTuple> entries = mapping.getValue();
+            Set<String> keys = entries.size() > SMALL_MAPPING ? new HashSet<>() : null;
+            for (int i = 0; i < entries.size(); i++) {
+                NodeTuple entry = entries.get(i);
+                if (entry.getKeyNode() instanceof ScalarNode key && !isFirst(key.getValue(), entries, i, keys)) {
                     Mark mark = key.getStartMark().orElseThrow();
                     throw new YamlSyntaxException(path, mark.getLine() + 1, mark.getColumn() + 1,
                             "found duplicate key " + key.getValue());
@@ -164,6 +264,19 @@ public final class YamlFile {
                 rejectDuplicateKeys(path, item, visited);
             }
         }
+    }
+
+    /** Whether entry {@code index} is the first with this scalar key; {@code keys} holds those before it, or is null for a small mapping. */
+    private static boolean isFirst(String key, List<NodeTuple> entries, int index, Set<String> keys) {
+        if (keys != null) {
+            return keys.add(key);
+        }
+        for (int j = 0; j < index; j++) {
+            if (entries.get(j).getKeyNode() instanceof ScalarNode earlier && earlier.getValue().equals(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String oneLine(String problem) {

@@ -90,7 +90,12 @@ public final class YamlNode {
     /** Sequence items; empty if this is not a sequence. */
     public List<YamlNode> items() {
         if (node instanceof SequenceNode sequence) {
-            return sequence.getValue().stream().map(this::child).toList();
+            List<Node> values = sequence.getValue();
+            YamlNode[] children = new YamlNode[values.size()];
+            for (int i = 0; i < children.length; i++) {
+                children[i] = child(values.get(i));
+            }
+            return List.of(children);
         }
         return List.of();
     }
@@ -138,10 +143,13 @@ public final class YamlNode {
     }
 
     Optional<NodeTuple> entry(String key) {
+        // A plain loop: a fleet read looks keys up in every record of every file, thousands per state.
         if (node instanceof MappingNode mapping) {
-            return mapping.getValue().stream()
-                    .filter(entry -> entry.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key))
-                    .findFirst();
+            for (NodeTuple entry : mapping.getValue()) {
+                if (entry.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+                    return Optional.of(entry);
+                }
+            }
         }
         return Optional.empty();
     }

@@ -7,6 +7,7 @@ import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
 import io.drover.testing.ExampleFleet;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,5 +66,34 @@ class FleetReadMemoTest {
             assertThat(e.problems().stream().map(Object::toString).toList()).isEqualTo(expected);
         }
         assertThat(FleetReader.read(warned, memo).warnings()).isEqualTo(FleetReader.read(warned).warnings());
+    }
+    /**
+     * What the memo derives from a cluster alone (the Applications its ApplicationSets generate) is
+     * derived again when the cluster's Secret changes, and when an ApplicationSet changes: the
+     * overlay check reports the missing overlay through the memo as a read from scratch does.
+     */
+    @Test
+    void theOverlayCheckFollowsAChangedSecretAndAChangedApplicationSet() throws Exception {
+        FleetReadMemo memo = new FleetReadMemo();
+        FleetFiles before = ExampleFleet.files();
+        FleetReader.read(before, memo);
+
+        FleetFiles relabelled = ExampleFleet.withEdit(before, "argocd/clusters/prod-use-01.yaml", "region: us-east-1",
+                "region: eu-west-1");
+        List<String> expected = problems(() -> FleetReader.read(relabelled));
+        assertThat(expected).anySatisfy(p -> assertThat(p).contains("apps/recommendations/overlays/prod-use-01"));
+        assertThat(problems(() -> FleetReader.read(relabelled, memo))).isEqualTo(expected);
+        assertThat(FleetReader.read(before, memo)).isEqualTo(FleetReader.read(before));
+
+        FleetFiles widened = ExampleFleet.withEdit(before, "argocd/applicationsets/recommendations.yaml",
+                "region: eu-west-1  #", "region: us-east-1  #");
+        List<String> expectedWidened = problems(() -> FleetReader.read(widened));
+        assertThat(expectedWidened).anySatisfy(p -> assertThat(p).contains("apps/recommendations/overlays/prod-use-02"));
+        assertThat(problems(() -> FleetReader.read(widened, memo))).isEqualTo(expectedWidened);
+        assertThat(FleetReader.read(before, memo)).isEqualTo(FleetReader.read(before));
+    }
+
+    private static List<String> problems(ThrowingCallable read) {
+        return catchThrowableOfType(read, InvalidFleetException.class).problems().stream().map(Object::toString).toList();
     }
 }

@@ -125,6 +125,17 @@ class YamlFileTest {
     }
 
     @Test
+    void duplicateKeyInALargeMappingOrBehindAnAliasIsASyntaxError() {
+        String large = "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: 7\nh: 8\ni: 9\nc: 10\n";
+        assertThatThrownBy(() -> YamlFile.parse("large.yaml", large))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e ->
+                        assertThat(e.getMessage()).isEqualTo("large.yaml:10:1: found duplicate key c"));
+        assertThatThrownBy(() -> YamlFile.parse("alias.yaml", "base: &b\n  x: 1\n  x: 2\nuse: *b\nagain: *b\n"))
+                .isInstanceOfSatisfying(YamlSyntaxException.class, e ->
+                        assertThat(e.getMessage()).isEqualTo("alias.yaml:3:3: found duplicate key x"));
+    }
+
+    @Test
     void controlCharacterIsASyntaxError() {
         assertThatThrownBy(() -> YamlFile.parse("ctl.yaml", "a: 1\nb: x\u0001\n"))
                 .isInstanceOfSatisfying(YamlSyntaxException.class, e -> {

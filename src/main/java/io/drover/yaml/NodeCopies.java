@@ -1,0 +1,77 @@
+package io.drover.yaml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * A node tree with some nodes replaced, sharing every subtree that holds none of them: the parse
+ * it is copied from stays as it was (another state's file may still use it).
+ */
+final class NodeCopies {
+
+    private NodeCopies() {
+    }
+
+    /** The tree of {@code node} with each key of {@code replaced} (by identity) swapped for its value. */
+    static Node withReplaced(Node node, Map<Node, Node> replaced) {
+        Node replacement = replaced.get(node);
+        if (replacement != null) {
+            return replacement;
+        }
+        if (node instanceof MappingNode mapping) {
+            List<NodeTuple> entries = mapping.getValue();
+            List<NodeTuple> copied = null;
+            for (int i = 0; i < entries.size(); i++) {
+                NodeTuple entry = entries.get(i);
+                Node key = withReplaced(entry.getKeyNode(), replaced);
+                Node value = withReplaced(entry.getValueNode(), replaced);
+                if (copied == null && (key != entry.getKeyNode() || value != entry.getValueNode())) {
+                    copied = new ArrayList<>(entries.subList(0, i));
+                }
+                if (copied != null) {
+                    copied.add(key == entry.getKeyNode() && value == entry.getValueNode() ? entry : new NodeTuple(key, value));
+                }
+            }
+            if (copied == null) {
+                return node;
+            }
+            MappingNode copy = new MappingNode(mapping.getTag(), mapping.isResolved(), copied, mapping.getFlowStyle(),
+                    mapping.getStartMark(), mapping.getEndMark());
+            copy.setHasMergeTag(mapping.hasMergeTag());
+            return withProperties(mapping, copy);
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Node> items = sequence.getValue();
+            List<Node> copied = null;
+            for (int i = 0; i < items.size(); i++) {
+                Node item = withReplaced(items.get(i), replaced);
+                if (copied == null && item != items.get(i)) {
+                    copied = new ArrayList<>(items.subList(0, i));
+                }
+                if (copied != null) {
+                    copied.add(item);
+                }
+            }
+            if (copied == null) {
+                return node;
+            }
+            return withProperties(sequence, new SequenceNode(sequence.getTag(), sequence.isResolved(), copied,
+                    sequence.getFlowStyle(), sequence.getStartMark(), sequence.getEndMark()));
+        }
+        return node;
+    }
+
+    private static Node withProperties(Node from, Node to) {
+        to.setAnchor(from.getAnchor());
+        to.setRecursive(from.isRecursive());
+        to.setBlockComments(from.getBlockComments());
+        to.setInLineComments(from.getInLineComments());
+        to.setEndComments(from.getEndComments());
+        return to;
+    }
+}
