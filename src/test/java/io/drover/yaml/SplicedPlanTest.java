@@ -3,7 +3,7 @@ package io.drover.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.FleetFiles;
-import io.drover.planning.Plan;
+import io.drover.testing.FullPlan;
 import io.drover.testing.GeneratedFleet;
 import io.drover.testing.Planning;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ class SplicedPlanTest {
 
         YamlFile.forgetRecent();
         long splicedBefore = YamlFile.SPLICED.get();
-        Plan spliced = Planning.plan(files);
+        FullPlan spliced = Planning.plan(files);
         assertThat(YamlFile.SPLICED.get() - splicedBefore).as("traffic files spliced").isGreaterThan(100);
-        Plan parsed;
+        FullPlan parsed;
         try {
             YamlFile.splicing = false;
             YamlFile.forgetRecent();
