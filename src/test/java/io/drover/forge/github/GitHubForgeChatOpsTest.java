@@ -98,6 +98,39 @@ class GitHubForgeChatOpsTest {
     }
 
     @Test
+    void anActiveTeamMemberIsOneWhoseMembershipIsActiveNotPendingNorMissing() throws ForgeException {
+        github.setTeamMember("acme", "release-captains", "alice", "active");
+        github.setTeamMember("acme", "release-captains", "ivy", "pending");
+
+        assertThat(forge.isActiveTeamMember("acme", "release-captains", "alice")).isTrue();
+        assertThat(forge.isActiveTeamMember("Acme", "release-captains", "ALICE")).as("GitHub compares logins so").isTrue();
+        assertThat(forge.isActiveTeamMember("acme", "release-captains", "ivy")).as("invited, not accepted yet").isFalse();
+        assertThat(forge.isActiveTeamMember("acme", "release-captains", "mallory")).as("404").isFalse();
+        assertThat(forge.isActiveTeamMember("acme", "secret-team", "alice")).as("404: a team the token cannot see").isFalse();
+        assertThat(github.requestLog()).contains("GET /orgs/acme/teams/release-captains/memberships/alice",
+                "GET /orgs/acme/teams/release-captains/memberships/ivy");
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void aMembershipIsRememberedForAMinuteAndAFailureNotAtAll() throws ForgeException {
+        github.setTeamMember("acme", "oncall", "alice", "active");
+        String path = "/orgs/acme/teams/oncall/memberships/alice";
+        github.failNext("GET", path, 502, Map.of(), "{\"message\":\"Server Error\"}");
+
+        assertThatThrownBy(() -> forge.isActiveTeamMember("acme", "oncall", "alice")).isInstanceOf(ForgeException.class)
+                .hasMessageContaining("HTTP 502").hasMessageContaining("member of team acme/oncall");
+        assertThat(forge.isActiveTeamMember("acme", "oncall", "alice")).isTrue();
+        assertThat(forge.isActiveTeamMember("acme", "oncall", "alice")).isTrue();
+        assertThat(github.requestCount("GET", path)).as("the failure, then one answer for both asks").isEqualTo(2);
+
+        clock.advance(GitHubForge.MEMBERSHIP_TTL.plusSeconds(1));
+        assertThat(forge.isActiveTeamMember("acme", "oncall", "alice")).isTrue();
+        assertThat(github.requestCount("GET", path)).isEqualTo(3);
+        github.assertValidationPassed();
+    }
+
+    @Test
     void aReactionGivenTwiceIsOneReaction() throws ForgeException {
         int pr = openStep();
         long command = github.commentAs(ALICE, pr, "/drover status");
