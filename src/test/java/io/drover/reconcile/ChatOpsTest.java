@@ -288,6 +288,19 @@ class ChatOpsTest {
     }
 
     @Test
+    void aLoginNowSomeoneElsesLendsThatSomeonesTeamsNeither() throws Exception {
+        Reconciler reconciler = start();
+        // id 2003 once commented as "oldname"; that login is now id 667's, who is in the steering team.
+        forge().addUser(User.withRole(667, "oldname", "read"));
+        forge().setTeamMember(STEERING_TEAM, "oldname", true);
+        long stale = forge().commentAsStranger(2003, "oldname", 1, "/drover abort");
+
+        assertThat(writesDuring(reconciler)).containsExactly("react -1 to comment " + stale, "comment #1");
+        assertThat(forge().teamLookups()).isEmpty();
+        assertThat(forge().pull(1).state()).isEqualTo(PullRequest.State.OPEN);
+    }
+
+    @Test
     void teamsAreNotAskedWhenTheRoleOrTheIdAlreadyAllows() throws Exception {
         Reconciler reconciler = start();
         forge().commentAs(User.withRole(2002, "wes", "write"), 1, "/drover pause");

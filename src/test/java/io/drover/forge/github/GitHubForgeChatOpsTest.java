@@ -3,11 +3,15 @@ package io.drover.forge.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drover.chatops.CommandAccess;
+import io.drover.chatops.CommandInbox;
+import io.drover.chatops.ReceivedCommand;
 import io.drover.forge.Comment;
 import io.drover.forge.ForgeException;
 import io.drover.forge.Issue;
 import io.drover.forge.NewPullRequest;
 import io.drover.forge.RepositoryPermission;
+import io.drover.model.Team;
 import io.drover.testing.MutableClock;
 import io.drover.testing.github.Commenter;
 import io.drover.testing.github.StubGitHub;
@@ -15,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +114,27 @@ class GitHubForgeChatOpsTest {
         assertThat(forge.isActiveTeamMember("acme", "secret-team", "alice")).as("404: a team the token cannot see").isFalse();
         assertThat(github.requestLog()).contains("GET /orgs/acme/teams/release-captains/memberships/alice",
                 "GET /orgs/acme/teams/release-captains/memberships/ivy");
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void aCommandFromAnActiveMemberOfAPausingTeamIsAllowedAndFromAPendingOneRefused() throws ForgeException {
+        int pr = openStep();
+        CommandAccess access = new CommandAccess(Set.of(), Set.of(), Set.of(), Set.of(new Team("acme", "oncall")));
+        github.setCollaborator(new StubGitHub.Collaborator(583240, "tess", "read", "read"));
+        github.setTeamMember("acme", "oncall", "tess", "active");
+        github.setTeamMember("acme", "oncall", "ivy", "pending");
+        long byMember = github.commentAs(Commenter.user(583240, "tess"), pr, "/drover pause");
+
+        ReceivedCommand member = CommandInbox.oldest(forge, List.of(pr), Commenter.TOKEN_USER.login(), access).orElseThrow();
+        assertThat(member.comment().id()).isEqualTo(byMember);
+        assertThat(member.verdict().allowed()).isTrue();
+
+        forge.comment(pr, "done " + CommandInbox.answeredMarker(byMember));
+        github.commentAs(Commenter.user(583241, "ivy"), pr, "/drover pause");
+        ReceivedCommand pending = CommandInbox.oldest(forge, List.of(pr), Commenter.TOKEN_USER.login(), access).orElseThrow();
+        assertThat(pending.verdict().allowed()).isFalse();
+        assertThat(pending.verdict().refusal()).hasValueSatisfying(r -> assertThat(r).startsWith("@ivy may not give this command"));
         github.assertValidationPassed();
     }
 
