@@ -13,9 +13,9 @@ public final class CommandHelp {
     }
 
     private static final String WRITERS = "write, maintain or admin";
-    private static final String STEERERS = WRITERS + ", or `chatOps.steer`";
-    private static final String PAUSERS = STEERERS + " or `chatOps.pause`";
-    private static final String READERS = "anyone with read access, or listed in `chatOps`";
+    private static final String STEERERS = WRITERS + "; an id in `chatOps.steer`; an active member of a team in `chatOps.teams`";
+    private static final String PAUSERS = STEERERS + "; an id in `chatOps.pause`; an active member of a team in `chatOps.pauseTeams`";
+    private static final String READERS = "anyone with read access, or allowed in `chatOps`";
 
     public static final List<Entry> COMMANDS = List.of(
             new Entry("pause", "/drover pause [reason]", "stops the rollout where it is: no merge, rebuild or new pull request "
@@ -42,7 +42,8 @@ public final class CommandHelp {
                 .append(" where Drover keeps one, that start with `/drover`")
                 .append(" (not in quotes or code blocks). Drover reacts at once and replies with what it did or why not.")
                 .append(" Edited comments, and comments by bots, never act. Permission is the commenter's role on the fleet")
-                .append(" repository, or their numeric user id in the policy's `chatOps` (of the base branch).\n\n");
+                .append(" repository, or their numeric user id or a team they are an active member of in the policy's")
+                .append(" `chatOps` (of the base branch).\n\n");
         s.append("| command | what it does | who may give it |\n| --- | --- | --- |\n");
         for (Entry e : COMMANDS) {
             s.append("| `").append(e.usage()).append("` | ").append(e.does()).append(" | ").append(e.who()).append(" |\n");

@@ -4,11 +4,14 @@ import io.drover.forge.Comment;
 import io.drover.forge.Forge;
 import io.drover.forge.ForgeException;
 import io.drover.forge.RepositoryPermission;
+import io.drover.model.Team;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,7 +37,8 @@ public final class CommandInbox {
 
     /**
      * The oldest unanswered command on the threads, with its commenter's role read from the forge
-     * (one permission request, for that command only), or empty.
+     * (one permission request, for that command only, and team membership requests only when the
+     * role and the policy's ids do not allow it), or empty.
      */
     public static Optional<ReceivedCommand> oldest(Forge forge, List<Integer> threads, String droverLogin, CommandAccess access)
             throws ForgeException {
@@ -60,9 +64,36 @@ public final class CommandInbox {
         Candidate c = first.get();
         Commenter commenter = new Commenter(c.comment().authorId(), c.comment().author(), false);
         Command command = c.commands().get(0);
-        RepositoryRole role = role(forge.permission(commenter.login()), commenter);
+        RepositoryPermission permission = forge.permission(commenter.login());
+        RepositoryRole role = role(permission, commenter);
+        // Teams are asked by login, and their answer names no user id: a login the permission answer
+        // shows to be someone else's now must not lend that someone's teams either.
+        Memberships memberships = isSomeoneElse(permission, commenter) ? Memberships.NONE
+                : memberships(forge, access.teamsToAsk(command, commenter, role), commenter.login());
         return Optional.of(new ReceivedCommand(c.thread(), c.comment(), command, commenter, role,
-                access.check(command, commenter, role), c.commands().size() - 1));
+                access.check(command, commenter, role, memberships), c.commands().size() - 1));
+    }
+
+    /**
+     * Asks the teams in order until one has the login as an active member. A failed request is
+     * noted, not thrown: the command is then refused with the reason, and nothing else happens.
+     * When the forge says when to come back (a rate limit), the pass waits instead of answering.
+     */
+    private static Memberships memberships(Forge forge, List<Team> teams, String login) throws ForgeException {
+        Map<Team, String> failures = new HashMap<>();
+        for (Team team : teams) {
+            try {
+                if (forge.isActiveTeamMember(team.org(), team.slug(), login)) {
+                    return new Memberships(Set.of(team), failures);
+                }
+            } catch (ForgeException e) {
+                if (e.retryAfter().isPresent()) {
+                    throw e;
+                }
+                failures.put(team, e.getMessage());
+            }
+        }
+        return new Memberships(Set.of(), failures);
     }
 
     /**
@@ -70,10 +101,14 @@ public final class CommandInbox {
      * the comment, and taken by someone else, must not lend that someone's role.
      */
     private static RepositoryRole role(RepositoryPermission permission, Commenter commenter) {
-        if (permission.userId() != 0 && permission.userId() != commenter.id()) {
+        if (isSomeoneElse(permission, commenter)) {
             return RepositoryRole.NONE;
         }
         return RepositoryRole.of(permission.roleName(), permission.permission());
+    }
+
+    private static boolean isSomeoneElse(RepositoryPermission permission, Commenter commenter) {
+        return permission.userId() != 0 && permission.userId() != commenter.id();
     }
 
     /** Bots, as the forge marks them or by GitHub's {@code [bot]} login suffix for apps. */

@@ -59,6 +59,15 @@ public interface Forge {
     RepositoryPermission permission(String login) throws ForgeException;
 
     /**
+     * Whether {@code login} is an active member of the team {@code org/teamSlug} (members of its child
+     * teams count). False for an invitation not accepted yet, for anyone else, and when Drover cannot
+     * see the team: GitHub answers all three alike. A forge without teams answers false.
+     */
+    default boolean isActiveTeamMember(String org, String teamSlug, String login) throws ForgeException {
+        return false;
+    }
+
+    /**
      * Reacts to an issue or pull-request comment ({@code +1}, {@code -1}, {@code eyes},
      * {@code confused}, ...). The same reaction twice is one reaction.
      */

@@ -1,6 +1,7 @@
 package io.drover.policy;
 
 import io.drover.model.StepKind;
+import io.drover.model.Team;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -80,15 +81,18 @@ public record Policy(
 
     /**
      * Who may give ChatOps commands beyond those with write access to the fleet repository, by
-     * numeric GitHub user id (a login can be renamed, an id cannot): {@code steer} may give every
-     * command, {@code pause} only pause (and status and help).
+     * numeric GitHub user id (a login can be renamed, an id cannot) or by team, whose active members
+     * count: {@code steer} and {@code steerTeams} may give every command, {@code pause} and
+     * {@code pauseTeams} only pause (and status and help).
      */
-    public record ChatOpsAccess(Set<Long> steer, Set<Long> pause) {
-        public static final ChatOpsAccess NONE = new ChatOpsAccess(Set.of(), Set.of());
+    public record ChatOpsAccess(Set<Long> steer, Set<Long> pause, Set<Team> steerTeams, Set<Team> pauseTeams) {
+        public static final ChatOpsAccess NONE = new ChatOpsAccess(Set.of(), Set.of(), Set.of(), Set.of());
 
         public ChatOpsAccess {
             steer = Set.copyOf(steer);
             pause = Set.copyOf(pause);
+            steerTeams = Set.copyOf(steerTeams);
+            pauseTeams = Set.copyOf(pauseTeams);
         }
     }
 }

@@ -33,7 +33,7 @@ record PolicyDocument(String apiVersion, String kind, Metadata metadata, Spec sp
     record Window(String name, String from, String until, List<String> days, String timeZone) {
     }
 
-    /** {@code users} and {@code teams} are read only to refuse them with a clear message. */
-    record ChatOps(List<Long> steer, List<Long> pause, List<Object> users, List<Object> teams) {
+    /** {@code users} is read only to refuse it with a clear message; teams are {@code org/team-slug}. */
+    record ChatOps(List<Long> steer, List<Long> pause, List<String> teams, List<String> pauseTeams, List<Object> users) {
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.drover.model.DnsLabel;
 import io.drover.model.Problem;
 import io.drover.model.StepKind;
+import io.drover.model.Team;
 import io.drover.policy.PolicyDocument.Spec;
 import io.drover.policy.PolicyDocument.Window;
 import io.drover.yaml.YamlFile;
@@ -244,9 +245,10 @@ public final class PolicyReader {
     }
 
     /**
-     * Numeric user ids only. Logins are refused because a renamed login can be taken by someone
-     * else; teams because Drover's GitHub access cannot read team membership, and a setting it
-     * cannot check must not look as if it were enforced.
+     * Numeric user ids and teams. Logins are refused because a renamed login can be taken by
+     * someone else; a team is asked of the forge for each command, so its members are who they are
+     * at that moment. A team's organization need not own the fleet repository: Drover's GitHub
+     * access only has to be able to see the team.
      */
     private Policy.ChatOpsAccess chatOps(PolicyDocument.ChatOps chatOps) {
         if (chatOps == null) {
@@ -255,11 +257,8 @@ public final class PolicyReader {
         if (chatOps.users() != null && !chatOps.users().isEmpty()) {
             problem(line("spec", "chatOps", "users"), "chatOps.users names logins, which can be renamed and then taken by "
                     + "someone else", "list numeric GitHub user ids under chatOps.steer (every command) or chatOps.pause "
-                    + "(pause only); `gh api users/LOGIN --jq .id` prints one");
-        }
-        if (chatOps.teams() != null && !chatOps.teams().isEmpty()) {
-            problem(line("spec", "chatOps", "teams"), "chatOps.teams cannot be checked: Drover cannot read team membership "
-                    + "with the GitHub access it has", "list the team members' numeric user ids under chatOps.steer or chatOps.pause");
+                    + "(pause only), or teams under chatOps.teams or chatOps.pauseTeams; `gh api users/LOGIN --jq .id` "
+                    + "prints a user's id");
         }
         List<Long> steer = orDefault(chatOps.steer(), List.<Long>of());
         List<Long> pause = orDefault(chatOps.pause(), List.<Long>of());
@@ -271,7 +270,22 @@ public final class PolicyReader {
             }
         }
         return new Policy.ChatOpsAccess(new LinkedHashSet<>(steer.stream().filter(id -> id != null && id > 0).toList()),
-                new LinkedHashSet<>(pause.stream().filter(id -> id != null && id > 0).toList()));
+                new LinkedHashSet<>(pause.stream().filter(id -> id != null && id > 0).toList()),
+                teams(chatOps.teams(), "teams"), teams(chatOps.pauseTeams(), "pauseTeams"));
+    }
+
+    private Set<Team> teams(List<String> texts, String field) {
+        Set<Team> teams = new LinkedHashSet<>();
+        List<YamlNode> nodes = root.at("spec", "chatOps", field).map(YamlNode::items).orElse(List.of());
+        List<String> list = orDefault(texts, List.<String>of());
+        for (int i = 0; i < list.size(); i++) {
+            String text = list.get(i);
+            int itemLine = i < nodes.size() ? nodes.get(i).line() : line("spec", "chatOps", field);
+            Team.parse(text).ifPresentOrElse(teams::add, () -> problem(itemLine, "chatOps." + field + " holds '" + text
+                    + "', which is not a team", "write " + Team.FORM + ", e.g. acme/platform-oncall: the organization's "
+                    + "login and the team's slug, as in the team's URL github.com/orgs/acme/teams/platform-oncall"));
+        }
+        return teams;
     }
 
     /** A whole number of clusters, or a percentage of the selected ones: {@code 2}, {@code 25%}. */

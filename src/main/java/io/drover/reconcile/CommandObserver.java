@@ -169,7 +169,8 @@ final class CommandObserver {
     }
 
     static CommandAccess access(Policy policy) {
-        return new CommandAccess(policy.chatOps().steer(), policy.chatOps().pause());
+        Policy.ChatOpsAccess chatOps = policy.chatOps();
+        return new CommandAccess(chatOps.steer(), chatOps.pause(), chatOps.steerTeams(), chatOps.pauseTeams());
     }
 
     private Optional<Instant> committedAt(String sha) {

@@ -254,7 +254,7 @@ class PlanReadingTest {
         writePolicy(ExampleFleet.shippedPolicy("default").replace("\"{prefix}-{seq}\"", "\"{prefix}_{seq}\""));
 
         assertThat(refused()).contains("invalid policy:")
-                .contains("policies/default.yaml:40: newClusterName '{prefix}_{seq}' can never give a cluster name")
+                .contains("policies/default.yaml:42: newClusterName '{prefix}_{seq}' can never give a cluster name")
                 .contains("its text '_' holds characters a DNS label cannot");
     }
 

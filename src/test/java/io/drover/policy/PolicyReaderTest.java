@@ -12,6 +12,7 @@ import io.drover.model.Problem;
 import io.drover.model.Rollout;
 import io.drover.model.StepKind;
 import io.drover.model.Strategy;
+import io.drover.model.Team;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -395,7 +396,7 @@ class PolicyReaderTest {
     void newClusterNameWithoutSeqOrVersion() throws Exception {
         Problem problem = singleProblem(edit("newClusterName: \"{prefix}-{seq}\"", "newClusterName: \"{prefix}-new\""));
 
-        assertThat(problem.line()).isEqualTo(40);
+        assertThat(problem.line()).isEqualTo(42);
         assertThat(problem.message()).isEqualTo("newClusterName '{prefix}-new' gives every new cluster the same name");
     }
 
@@ -418,15 +419,41 @@ class PolicyReaderTest {
     }
 
     @Test
-    void chatOpsRefusesLoginsAndTeamsItCannotCheck() throws Exception {
-        String text = edit("    steer: []", "    users: [alice]").replace("    pause: []", "    teams: [platform-oncall]");
+    void chatOpsRefusesLogins() throws Exception {
+        Problem problem = singleProblem(edit("    steer: []", "    users: [alice]"));
+
+        assertThat(problem.message()).isEqualTo("chatOps.users names logins, which can be renamed and then taken by someone else");
+        assertThat(problem.fix()).contains("numeric GitHub user ids under chatOps.steer", "chatOps.teams or chatOps.pauseTeams");
+    }
+
+    @Test
+    void chatOpsAllowsTeamsToSteerOrOnlyToPause() throws Exception {
+        Policy policy = PolicyReader.read(PATH, edit("    teams: []", "    teams: [acme/release-captains]")
+                .replace("    pauseTeams: []", "    pauseTeams: [acme/oncall, partner-org/sre_24.7]"));
+
+        assertThat(policy.chatOps().steerTeams()).containsExactly(new Team("acme", "release-captains"));
+        assertThat(policy.chatOps().pauseTeams()).containsExactlyInAnyOrder(new Team("acme", "oncall"),
+                new Team("partner-org", "sre_24.7"));
+    }
+
+    @Test
+    void aTeamNotWrittenAsOrgSlashSlugIsNamedWithItsLine() throws Exception {
+        String text = edit("    teams: []", "    teams:\n      - acme/ok\n      - platform-oncall\n      - acme/a/b")
+                .replace("    pauseTeams: []", "    pauseTeams: [\"@acme/oncall\"]");
+        int teamsLine = lineOf(text, "    teams:");
 
         InvalidPolicyException e = catchThrowableOfType(InvalidPolicyException.class, () -> PolicyReader.read(PATH, text));
 
-        assertThat(e.problems()).extracting(Problem::message).containsExactly(
-                "chatOps.users names logins, which can be renamed and then taken by someone else",
-                "chatOps.teams cannot be checked: Drover cannot read team membership with the GitHub access it has");
-        assertThat(e.problems().get(1).fix()).contains("numeric user ids under chatOps.steer or chatOps.pause");
+        assertThat(e.problems()).extracting(Problem::path, Problem::line, Problem::message).containsExactly(
+                tuple(PATH, teamsLine + 2, "chatOps.teams holds 'platform-oncall', which is not a team"),
+                tuple(PATH, teamsLine + 3, "chatOps.teams holds 'acme/a/b', which is not a team"),
+                tuple(PATH, teamsLine + 4, "chatOps.pauseTeams holds '@acme/oncall', which is not a team"));
+        assertThat(e.problems().get(0).fix()).startsWith("write org/team-slug, e.g. acme/platform-oncall");
+    }
+
+    private static int lineOf(String text, String start) {
+        List<String> lines = text.lines().toList();
+        return lines.indexOf(lines.stream().filter(l -> l.startsWith(start)).findFirst().orElseThrow()) + 1;
     }
 
     @Test
@@ -460,7 +487,7 @@ class PolicyReaderTest {
     void newClusterNameWithAnUnknownPlaceholder() throws Exception {
         Problem problem = singleProblem(edit("newClusterName: \"{prefix}-{seq}\"", "newClusterName: \"{cluster}-{seq}\""));
 
-        assertThat(problem.line()).isEqualTo(40);
+        assertThat(problem.line()).isEqualTo(42);
         assertThat(problem.message()).startsWith("newClusterName '{cluster}-{seq}' can never give a cluster name")
                 .endsWith("it has the unknown placeholder {cluster}");
     }

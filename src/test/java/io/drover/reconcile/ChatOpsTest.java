@@ -33,6 +33,9 @@ class ChatOpsTest {
     private static final long STEERER = 4001;
     private static final long PAUSER = 4002;
     private static final User ALICE = User.withRole(1001, "alice", "write");
+    /** Teams the policy allows to give every command, and to pause only. */
+    private static final String STEERING_TEAM = "acme/release-captains";
+    private static final String PAUSING_TEAM = "acme/oncall";
 
     @RegisterExtension
     final ReconcileFixtures fixtures = new ReconcileFixtures();
@@ -46,7 +49,9 @@ class ChatOpsTest {
 
     private Reconciler start(String strategy) throws Exception {
         String policy = ExampleFleet.defaultPolicyAnyTime().replace("    steer: []", "    steer: [" + STEERER + "]")
-                .replace("    pause: []", "    pause: [" + PAUSER + "]");
+                .replace("    pause: []", "    pause: [" + PAUSER + "]")
+                .replace("    teams: []", "    teams: [" + STEERING_TEAM + "]")
+                .replace("    pauseTeams: []", "    pauseTeams: [" + PAUSING_TEAM + "]");
         fixture = fixtures.of(ExampleFleet.withEdit(ExampleFleet.withFleetPolicy(policy), "rollouts/production-1-31.yaml",
                 "strategy: blue-green", "strategy: " + strategy));
         Reconciler reconciler = restart();
@@ -199,6 +204,104 @@ class ChatOpsTest {
         assertThat(writesDuring(reconciler)).containsExactly("react -1 to comment " + comment, "comment #1");
         assertThat(forge().pull(1).state()).isEqualTo(PullRequest.State.OPEN);
         assertThat(notes().values()).flatExtracting(l -> l).noneMatch(l -> l.contains("aborted"));
+    }
+
+    // ---- authorization by team ----
+
+    @Test
+    void anActiveMemberOfTheSteeringTeamMayPauseAndResume() throws Exception {
+        Reconciler reconciler = start();
+        User tess = User.withRole(2101, "tess", "read");
+        forge().setTeamMember(STEERING_TEAM, "tess", true);
+
+        long pause = forge().commentAs(tess, 1, "/drover pause");
+        assertThat(writesDuring(reconciler)).containsExactly("react +1 to comment " + pause, "label #1 drover/paused", "comment #1");
+        long resume = forge().commentAs(tess, 1, "/drover resume");
+
+        assertThat(writesDuring(reconciler)).containsExactly("react +1 to comment " + resume, "unlabel #1 drover/paused",
+                "comment #1");
+        assertThat(forge().teamLookups()).containsExactly(PAUSING_TEAM + " tess", STEERING_TEAM + " tess",
+                STEERING_TEAM + " tess");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pending", "not a member"})
+    void aPendingMemberOrSomeoneNotInTheTeamIsRefusedWithNothingElseWritten(String membership) throws Exception {
+        Reconciler reconciler = start();
+        var tipBefore = fixture.origin.tip("drover/" + ROLLOUT + "/" + FIRST_STEP);
+        if (membership.equals("pending")) {
+            forge().setTeamMember(STEERING_TEAM, "ivy", false); // invited, not accepted yet
+        }
+        long abort = forge().commentAsStranger(2102, "ivy", 1, "/drover abort");
+
+        assertThat(writesDuring(reconciler)).containsExactly("react -1 to comment " + abort, "comment #1");
+        assertThat(lastComment(1)).contains("@ivy may not give this command: it needs write access", "(by user id or team)",
+                "Nothing was done");
+        assertThat(forge().pull(1).state()).isEqualTo(PullRequest.State.OPEN);
+        assertThat(fixture.origin.tip("drover/" + ROLLOUT + "/" + FIRST_STEP)).isEqualTo(tipBefore);
+        assertThat(forge().statuses(tipBefore.name())).isEmpty();
+        assertThat(notes()).isEmpty();
+        assertThat(forge().teamLookups()).containsExactly(STEERING_TEAM + " ivy");
+    }
+
+    @Test
+    void thePausingTeamMayPauseButNotResumeSkipRetryOrAbort() throws Exception {
+        Reconciler reconciler = start();
+        User oscar = User.withRole(2103, "oscar", "triage");
+        forge().setTeamMember(PAUSING_TEAM, "oscar", true);
+        long pause = forge().commentAs(oscar, 1, "/drover pause pager fired");
+        assertThat(writesDuring(reconciler)).containsExactly("react +1 to comment " + pause, "label #1 drover/paused", "comment #1");
+        Map<String, List<String>> notesAfterPause = notes();
+
+        for (String command : List.of("/drover resume", "/drover skip", "/drover retry", "/drover abort")) {
+            long comment = forge().commentAs(oscar, 1, command);
+
+            assertThat(writesDuring(reconciler)).as(command).containsExactly("react -1 to comment " + comment, "comment #1");
+            assertThat(lastComment(1)).as(command).contains("@oscar may not give this command", "allowed to steer by the policy");
+        }
+        assertThat(forge().labels(1)).contains("drover/paused");
+        assertThat(forge().pull(1).state()).isEqualTo(PullRequest.State.OPEN);
+        assertThat(notes()).isEqualTo(notesAfterPause);
+    }
+
+    @Test
+    void aTeamLookupThatFailsRefusesSayingTheCheckCouldNotBeMadeAndWritesNothingElse() throws Exception {
+        Reconciler reconciler = start();
+        forge().setTeamMember(STEERING_TEAM, "tess", true);
+        forge().failTeamLookups(STEERING_TEAM);
+        long resume = forge().commentAs(User.withRole(2101, "tess", "read"), 1, "/drover skip");
+
+        assertThat(writesDuring(reconciler)).containsExactly("react -1 to comment " + resume, "comment #1");
+        assertThat(lastComment(1)).contains("@tess may not give this command now: Drover could not check whether they are a "
+                + "member of team " + STEERING_TEAM, "HTTP 502", "try again later", "Nothing was done");
+        assertThat(notes()).isEmpty();
+        assertThat(writesDuring(reconciler)).as("answered once").isEmpty();
+    }
+
+    @Test
+    void aLoginNowSomeoneElsesLendsThatSomeonesTeamsNeither() throws Exception {
+        Reconciler reconciler = start();
+        // id 2003 once commented as "oldname"; that login is now id 667's, who is in the steering team.
+        forge().addUser(User.withRole(667, "oldname", "read"));
+        forge().setTeamMember(STEERING_TEAM, "oldname", true);
+        long stale = forge().commentAsStranger(2003, "oldname", 1, "/drover abort");
+
+        assertThat(writesDuring(reconciler)).containsExactly("react -1 to comment " + stale, "comment #1");
+        assertThat(forge().teamLookups()).isEmpty();
+        assertThat(forge().pull(1).state()).isEqualTo(PullRequest.State.OPEN);
+    }
+
+    @Test
+    void teamsAreNotAskedWhenTheRoleOrTheIdAlreadyAllows() throws Exception {
+        Reconciler reconciler = start();
+        forge().commentAs(User.withRole(2002, "wes", "write"), 1, "/drover pause");
+        reconciler.pass();
+        forge().commentAs(User.withRole(STEERER, "stella", "read"), 1, "/drover resume");
+        reconciler.pass();
+        forge().commentAs(User.withRole(2104, "rhea", "read"), 1, "/drover status");
+        reconciler.pass();
+
+        assertThat(forge().teamLookups()).isEmpty();
     }
 
     // ---- comments act once or never ----

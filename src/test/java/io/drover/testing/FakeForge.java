@@ -293,6 +293,38 @@ public final class FakeForge implements Forge {
                 : new RepositoryPermission(user.login(), user.id(), user.permission(), user.roleName());
     }
 
+    /** Team memberships by "org/slug/login" in lower case: true active, false an invitation not accepted yet. */
+    private final java.util.Map<String, Boolean> teamMembers = new java.util.HashMap<>();
+    /** Teams ("org/slug") whose lookups fail as a network error or a 5xx would. */
+    private final java.util.Set<String> failingTeams = new java.util.HashSet<>();
+    private final List<String> teamLookups = new ArrayList<>();
+
+    /** {@code login} is in the team: {@code active}, or invited and not accepted yet (GitHub's "pending"). */
+    public synchronized void setTeamMember(String team, String login, boolean active) {
+        teamMembers.put((team + "/" + login).toLowerCase(java.util.Locale.ROOT), active);
+    }
+
+    /** Every lookup of the team fails from now on, without saying when to come back. */
+    public synchronized void failTeamLookups(String team) {
+        failingTeams.add(team.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The team lookups asked, as "org/slug login", oldest first. */
+    public synchronized List<String> teamLookups() {
+        return List.copyOf(teamLookups);
+    }
+
+    @Override
+    public synchronized boolean isActiveTeamMember(String org, String teamSlug, String login) throws ForgeException {
+        String team = (org + "/" + teamSlug).toLowerCase(java.util.Locale.ROOT);
+        teamLookups.add(org + "/" + teamSlug + " " + login);
+        if (failingTeams.contains(team)) {
+            throw new ForgeException("GitHub: cannot read whether " + login + " is a member of team " + org + "/" + teamSlug
+                    + ": HTTP 502", java.util.Optional.empty(), null);
+        }
+        return teamMembers.getOrDefault((team + "/" + login).toLowerCase(java.util.Locale.ROOT), false);
+    }
+
     /** As GitHub: reacting twice with the same content leaves one reaction. */
     @Override
     public synchronized void react(long commentId, String content) throws ForgeException {

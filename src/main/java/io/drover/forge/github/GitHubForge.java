@@ -1,6 +1,8 @@
 package io.drover.forge.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.drover.ops.RemoteCalls;
 import io.drover.forge.Comment;
 import io.drover.forge.CommitStatus;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +44,14 @@ import org.kohsuke.github.HttpException;
  */
 public final class GitHubForge implements Forge {
 
+    /**
+     * How long a team membership answer is remembered. Each pass answers one command per rollout,
+     * so a burst of comments from the same people would otherwise ask GitHub once per comment; in
+     * exchange, someone taken off a team keeps its rights for at most this long.
+     */
+    static final Duration MEMBERSHIP_TTL = Duration.ofMinutes(1);
+    private static final int MEMBERSHIPS_KEPT = 1_000;
+
     private final GitHub github;
     private final String repositoryName;
     private final String owner;
@@ -51,9 +62,13 @@ public final class GitHubForge implements Forge {
     private volatile GHRepository repository;
     /** The token user's login once asked (empty: the token has none); null before. */
     private volatile Optional<String> login;
+    /** Answers only: a failed request is asked again next time. Keys in lower case, as GitHub compares them. */
+    private final Cache<String, Boolean> memberships;
 
-    private GitHubForge(GitHub github, RawApi raw, String repositoryName, String base, Duration writeSpacing) {
+    private GitHubForge(GitHub github, RawApi raw, String repositoryName, String base, Duration writeSpacing, Clock clock) {
         this.github = github;
+        this.memberships = Caffeine.newBuilder().expireAfterWrite(MEMBERSHIP_TTL).maximumSize(MEMBERSHIPS_KEPT)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
         this.raw = raw;
         this.repositoryName = repositoryName;
         this.owner = repositoryName.substring(0, repositoryName.indexOf('/'));
@@ -84,7 +99,7 @@ public final class GitHubForge implements Forge {
                     .withRateLimitHandler(LimitHandlers.primary(clock))
                     .withAbuseLimitHandler(LimitHandlers.secondary(clock))
                     .build();
-            return new GitHubForge(github, new RawApi(connector, apiUrl, token), repositoryName, base, writeSpacing);
+            return new GitHubForge(github, new RawApi(connector, apiUrl, token), repositoryName, base, writeSpacing, clock);
         } catch (IOException e) {
             throw failure("connect to " + apiUrl, e);
         }
@@ -209,6 +224,30 @@ public final class GitHubForge implements Forge {
                         json.path("user").path("id").asLong(), json.path("permission").asText("none"),
                         json.path("role_name").asText(json.path("permission").asText("none"))))
                 .orElse(RepositoryPermission.none(login)));
+    }
+
+    /**
+     * Read raw: the library's {@code GHTeam.hasMember} asks another endpoint, counts a pending
+     * invitation as membership and turns every error into "no". Here 404 (no member, or a team the
+     * token cannot see) is false, and any other failure is a {@link ForgeException}.
+     */
+    @Override
+    public boolean isActiveTeamMember(String org, String teamSlug, String login) throws ForgeException {
+        String key = (org + "/" + teamSlug + "/" + login).toLowerCase(Locale.ROOT);
+        Boolean known = memberships.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        boolean active = call("read whether " + login + " is a member of team " + org + "/" + teamSlug,
+                () -> raw.find("/orgs/" + encode(org) + "/teams/" + encode(teamSlug) + "/memberships/" + encode(login))
+                        .map(json -> "active".equals(json.path("state").asText()))
+                        .orElse(false));
+        memberships.put(key, active);
+        return active;
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** GitHub answers 200 for a reaction that exists and 201 for a new one: either is done. */

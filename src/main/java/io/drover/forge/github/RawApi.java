@@ -21,7 +21,8 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
 /**
  * The few requests whose answers hold fields the library drops ({@code role_name} of a
  * permission, {@code performed_via_github_app} of a comment, a reaction's 200-or-201), or that it
- * has no call for (removing one label; the token's user without a GET at start-up), sent
+ * has no call for (removing one label; the token's user without a GET at start-up; a team
+ * membership with its state), sent
  * through the adapter's own connector with the same token and timeout. Failures are
  * {@link HttpException}s as the library's are; a Retry-After becomes {@link RetryLater}.
  */

@@ -285,6 +285,12 @@ public final class LocalForge implements Forge {
         statuses.put(sha, updated);
     }
 
+    /** The local forge has no organizations or teams: nobody is a member. */
+    @Override
+    public boolean isActiveTeamMember(String org, String teamSlug, String login) {
+        return false;
+    }
+
     @Override
     public synchronized RepositoryPermission permission(String login) {
         ForgeUser user = users.get(login.toLowerCase(Locale.ROOT));

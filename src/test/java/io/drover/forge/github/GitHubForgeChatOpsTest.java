@@ -3,11 +3,15 @@ package io.drover.forge.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drover.chatops.CommandAccess;
+import io.drover.chatops.CommandInbox;
+import io.drover.chatops.ReceivedCommand;
 import io.drover.forge.Comment;
 import io.drover.forge.ForgeException;
 import io.drover.forge.Issue;
 import io.drover.forge.NewPullRequest;
 import io.drover.forge.RepositoryPermission;
+import io.drover.model.Team;
 import io.drover.testing.MutableClock;
 import io.drover.testing.github.Commenter;
 import io.drover.testing.github.StubGitHub;
@@ -15,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +99,60 @@ class GitHubForgeChatOpsTest {
         assertThat(forge.permission("alice")).isEqualTo(new RepositoryPermission("alice", 583231, "write", "maintain"));
         assertThat(forge.permission("Carol")).isEqualTo(new RepositoryPermission("carol", 583233, "read", "triage"));
         assertThat(forge.permission("mallory")).isEqualTo(RepositoryPermission.none("mallory"));
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void anActiveTeamMemberIsOneWhoseMembershipIsActiveNotPendingNorMissing() throws ForgeException {
+        github.setTeamMember("acme", "release-captains", "alice", "active");
+        github.setTeamMember("acme", "release-captains", "ivy", "pending");
+
+        assertThat(forge.isActiveTeamMember("acme", "release-captains", "alice")).isTrue();
+        assertThat(forge.isActiveTeamMember("Acme", "release-captains", "ALICE")).as("GitHub compares logins so").isTrue();
+        assertThat(forge.isActiveTeamMember("acme", "release-captains", "ivy")).as("invited, not accepted yet").isFalse();
+        assertThat(forge.isActiveTeamMember("acme", "release-captains", "mallory")).as("404").isFalse();
+        assertThat(forge.isActiveTeamMember("acme", "secret-team", "alice")).as("404: a team the token cannot see").isFalse();
+        assertThat(github.requestLog()).contains("GET /orgs/acme/teams/release-captains/memberships/alice",
+                "GET /orgs/acme/teams/release-captains/memberships/ivy");
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void aCommandFromAnActiveMemberOfAPausingTeamIsAllowedAndFromAPendingOneRefused() throws ForgeException {
+        int pr = openStep();
+        CommandAccess access = new CommandAccess(Set.of(), Set.of(), Set.of(), Set.of(new Team("acme", "oncall")));
+        github.setCollaborator(new StubGitHub.Collaborator(583240, "tess", "read", "read"));
+        github.setTeamMember("acme", "oncall", "tess", "active");
+        github.setTeamMember("acme", "oncall", "ivy", "pending");
+        long byMember = github.commentAs(Commenter.user(583240, "tess"), pr, "/drover pause");
+
+        ReceivedCommand member = CommandInbox.oldest(forge, List.of(pr), Commenter.TOKEN_USER.login(), access).orElseThrow();
+        assertThat(member.comment().id()).isEqualTo(byMember);
+        assertThat(member.verdict().allowed()).isTrue();
+
+        forge.comment(pr, "done " + CommandInbox.answeredMarker(byMember));
+        github.commentAs(Commenter.user(583241, "ivy"), pr, "/drover pause");
+        ReceivedCommand pending = CommandInbox.oldest(forge, List.of(pr), Commenter.TOKEN_USER.login(), access).orElseThrow();
+        assertThat(pending.verdict().allowed()).isFalse();
+        assertThat(pending.verdict().refusal()).hasValueSatisfying(r -> assertThat(r).startsWith("@ivy may not give this command"));
+        github.assertValidationPassed();
+    }
+
+    @Test
+    void aMembershipIsRememberedForAMinuteAndAFailureNotAtAll() throws ForgeException {
+        github.setTeamMember("acme", "oncall", "alice", "active");
+        String path = "/orgs/acme/teams/oncall/memberships/alice";
+        github.failNext("GET", path, 502, Map.of(), "{\"message\":\"Server Error\"}");
+
+        assertThatThrownBy(() -> forge.isActiveTeamMember("acme", "oncall", "alice")).isInstanceOf(ForgeException.class)
+                .hasMessageContaining("HTTP 502").hasMessageContaining("member of team acme/oncall");
+        assertThat(forge.isActiveTeamMember("acme", "oncall", "alice")).isTrue();
+        assertThat(forge.isActiveTeamMember("acme", "oncall", "alice")).isTrue();
+        assertThat(github.requestCount("GET", path)).as("the failure, then one answer for both asks").isEqualTo(2);
+
+        clock.advance(GitHubForge.MEMBERSHIP_TTL.plusSeconds(1));
+        assertThat(forge.isActiveTeamMember("acme", "oncall", "alice")).isTrue();
+        assertThat(github.requestCount("GET", path)).isEqualTo(3);
         github.assertValidationPassed();
     }
 

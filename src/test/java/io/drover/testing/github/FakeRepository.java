@@ -383,6 +383,24 @@ final class FakeRepository {
         return found;
     }
 
+    /** Team memberships by "org/slug/login" in lower case (GitHub compares all three so): active or pending. */
+    private final Map<String, String> teamMemberships = new HashMap<>();
+    /** Teams by "org/slug" in lower case, each with the id GitHub gives it. */
+    private final Map<String, Long> teams = new HashMap<>();
+
+    synchronized void setTeamMember(String org, String slug, String login, String state) {
+        String team = (org + "/" + slug).toLowerCase(java.util.Locale.ROOT);
+        teams.putIfAbsent(team, 2_000L + teams.size());
+        teamMemberships.put(team + "/" + login.toLowerCase(java.util.Locale.ROOT), state);
+    }
+
+    /** The team's id and the login's state in it; empty for no membership, or a team GitHub does not show. */
+    synchronized java.util.Optional<Map.Entry<Long, String>> teamMembership(String org, String slug, String login) {
+        String team = (org + "/" + slug).toLowerCase(java.util.Locale.ROOT);
+        String state = teamMemberships.get(team + "/" + login.toLowerCase(java.util.Locale.ROOT));
+        return state == null ? java.util.Optional.empty() : java.util.Optional.of(Map.entry(teams.get(team), state));
+    }
+
     private final List<IssueState> issues = new ArrayList<>();
 
     /** Issues and pull requests share one sequence of numbers, as on GitHub. */

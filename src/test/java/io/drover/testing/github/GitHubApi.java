@@ -33,6 +33,8 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
     static final String NAME = "drover-stub-github";
 
     private static final int RATE_LIMIT = 5000;
+    private static final java.util.regex.Pattern TEAM_MEMBERSHIP =
+            java.util.regex.Pattern.compile("/orgs/([^/]+)/teams/([^/]+)/memberships/([^/]+)");
     /** The GETs whose 304 answer the description declares; others always answer in full. */
     private static final java.util.regex.Pattern NOT_MODIFIED_DECLARED =
             java.util.regex.Pattern.compile("/rate_limit|/repos/[^/]+/[^/]+/(pulls|pulls/\\d+|issues/\\d+)");
@@ -149,6 +151,10 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
         return response.build();
     }
 
+    private static String decode(String segment) {
+        return java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private Map<String, String> commonHeaders(String requestId) {
         int used = Math.min(rateLimitUsed.get(), RATE_LIMIT);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -174,6 +180,15 @@ final class GitHubApi implements ResponseDefinitionTransformerV2 {
         }
         try {
             synchronized (repository) { // read and render one consistent state
+                java.util.regex.Matcher team = TEAM_MEMBERSHIP.matcher(path);
+                if (team.matches() && method.equals("GET")) {
+                    String login = decode(team.group(3));
+                    // The description declares this 404 without a body (GitHub itself sends a basic-error,
+                    // which the adapter does not read): answered as declared, so the check holds.
+                    return repository.teamMembership(decode(team.group(1)), decode(team.group(2)), login)
+                            .map(m -> Reply.json(200, json.teamMembership(m.getKey(), login, m.getValue())))
+                            .orElse(new Reply(404, null, Map.of()));
+                }
                 return routes.answer(request, method, path);
             }
         } catch (GitHubError e) {

@@ -224,6 +224,15 @@ final class GitHubJson {
     }
 
     /** GET /user: the token's user, as GitHub answers a token that may read the private profile. */
+    /** A team membership as GET /orgs/{org}/teams/{team_slug}/memberships/{username} answers it. */
+    ObjectNode teamMembership(long teamId, String login, String state) {
+        ObjectNode json = GitHubDescription.objectExample("team-membership-response-if-user-is-a-team-maintainer");
+        json.put("url", apiUrl + "/teams/" + teamId + "/memberships/" + login);
+        json.put("role", "member");
+        json.put("state", state);
+        return json;
+    }
+
     ObjectNode authenticatedUser() {
         ObjectNode json = GitHubDescription.objectExample("private-user-response-with-public-and-private-profile-information");
         user(json, Commenter.TOKEN_USER.id(), Commenter.TOKEN_USER.login(), false);

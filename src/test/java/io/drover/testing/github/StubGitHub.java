@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * <p>It serves what Drover uses: the repository, listing, opening, reading, updating and merging
  * pull requests, opening, listing, reading and updating issues (numbered with the pull requests, as
  * on GitHub), comments on both, reactions to comments, labels (adding, and removing one), the
- * token's user, collaborators' permissions and the rate limit; everything else is a 404. Tests comment as any user ({@link #commentAs}), edit and
+ * token's user, collaborators' permissions, team memberships and the rate limit; everything else is a 404. Tests comment as any user ({@link #commentAs}), edit and
  * delete comments as their authors do on github.com. Answers
  * start from GitHub's own examples in the REST description, and every request and answer is
  * checked against that description: call {@link #assertValidationPassed()} at the end of a test.
@@ -282,6 +282,18 @@ public final class StubGitHub {
     /** A collaborator with this access; GitHub answers 404 for everyone else. */
     public void setCollaborator(Collaborator collaborator) {
         repository.setCollaborator(collaborator);
+    }
+
+    /**
+     * {@code login} is in the team {@code org/slug}: {@code state} is GitHub's, {@code active} or
+     * {@code pending} (invited, not accepted yet). GitHub answers 404 for everyone else and for teams
+     * the token cannot see.
+     */
+    public void setTeamMember(String org, String slug, String login, String state) {
+        if (!state.equals("active") && !state.equals("pending")) {
+            throw new IllegalArgumentException("GitHub's membership states are active and pending, not " + state);
+        }
+        repository.setTeamMember(org, slug, login, state);
     }
 
     /** A comment on a pull request or issue, made on github.com by {@code author}; answers its id. */
