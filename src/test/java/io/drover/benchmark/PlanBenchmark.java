@@ -7,7 +7,14 @@ import io.drover.fleet.FleetReadMemo;
 import io.drover.fleet.FleetReader;
 import io.drover.fleet.FleetSource;
 import io.drover.model.FileChange;
+import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
+import io.drover.model.Rollout;
+import io.drover.planning.Plan;
+import io.drover.planning.Planner;
+import io.drover.planning.templates.TemplateSet;
+import io.drover.policy.Policy;
+import io.drover.policy.PolicyCatalog;
 import io.drover.testing.ExampleFleet;
 import io.drover.yaml.YamlFile;
 import java.io.PrintWriter;
@@ -129,6 +136,36 @@ class PlanBenchmark {
             long scratchCpu = THREADS.getCurrentThreadCpuTime() - cpu;
             System.out.printf("  %8d | %13.2f ms | %9.2f ms | %.2f ms%n", size, memoCpu / 1e6 / states, scratchCpu / 1e6,
                     parseCpu / 1e6 / states);
+        }
+    }
+
+    /**
+     * The time per step on every size, whether or not the whole plan fits the budget: the first
+     * {@code -Ddrover.benchmark.firstSteps} steps (default 400) planned in-process from the fleet's
+     * read, after as many steps planned to warm up, so that a 5,000-cluster fleet (40,000 steps)
+     * says what a step costs without planning for an hour. Blue/green plans its first steps the
+     * way it plans the rest (add a cluster, move its apps, shift, drain), so these steps are a
+     * fair sample of the kinds, each editing the traffic file that holds every cluster's record.
+     */
+    @Test
+    void timePerStepOnTheFirstStepsOfEverySize() throws Exception {
+        int steps = Integer.getInteger("drover.benchmark.firstSteps", 400);
+        System.out.printf("time per step: the first %d steps of each plan, CPU time of the planning thread%n", steps);
+        System.out.println("  clusters | steps planned | cpu per step | peak heap");
+        for (int size : SIZES) {
+            FleetFiles files = BenchmarkFleet.of(size);
+            FleetReadMemo memo = new FleetReadMemo();
+            Fleet fleet = FleetReader.read(files, memo);
+            Rollout rollout = fleet.rollouts().values().iterator().next();
+            Policy policy = PolicyCatalog.find(files, rollout.policyName()).orElseThrow();
+            TemplateSet templates = TemplateSet.forFleet(files);
+            Planner.firstSteps(fleet, rollout, policy, templates, memo, Math.min(steps, 40));
+            resetPeaks();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            Plan plan = Planner.firstSteps(fleet, rollout, policy, templates, memo, steps);
+            cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+            System.out.printf("  %8d | %13d | %9.2f ms | %4d MB%n", size, plan.steps().size(),
+                    cpu / 1e6 / Math.max(1, plan.steps().size()), peakHeap() >> 20);
         }
     }
 
