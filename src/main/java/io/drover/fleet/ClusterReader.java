@@ -7,6 +7,8 @@ import io.drover.model.FleetFiles;
 import io.drover.model.KubeVersion;
 import io.drover.yaml.YamlFile;
 import io.drover.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +41,34 @@ final class ClusterReader {
     }
 
     SortedMap<String, Cluster> read() {
-        SortedSet<String> names = directoryNames(files);
-        Map<String, ClusterSecret> secrets = readSecrets();
+        List<String> secretPaths = Stream.concat(
+                files.refused().keySet().stream().filter(p -> p.startsWith("argocd/clusters/") && p.endsWith(".yaml")),
+                files.pathsMatching("argocd/clusters", ".yaml")).toList();
+        return read(directoryNames(files), secretPaths);
+    }
+
+    /**
+     * The clusters of these names alone (those of them that are there), with exactly the problems a
+     * read of every cluster reports about them: what a cluster is depends on its own two files only.
+     */
+    SortedMap<String, Cluster> read(Collection<String> names) {
+        SortedSet<String> directories = new TreeSet<>();
+        List<String> secretPaths = new ArrayList<>();
+        for (String name : names) {
+            String directory = "clusters/" + name + "/";
+            if (files.isDirectory(directory) || files.refused().keySet().stream().anyMatch(p -> p.startsWith(directory))) {
+                directories.add(name);
+            }
+            String secretPath = secretPath(name);
+            if (files.exists(secretPath) || files.refused().containsKey(secretPath)) {
+                secretPaths.add(secretPath);
+            }
+        }
+        return read(directories, secretPaths);
+    }
+
+    private SortedMap<String, Cluster> read(SortedSet<String> names, List<String> secretPaths) {
+        Map<String, ClusterSecret> secrets = readSecrets(secretPaths);
         SortedMap<String, Cluster> clusters = new TreeMap<>();
         for (String name : names) {
             String path = "clusters/" + name + "/cluster.yaml";
@@ -55,7 +83,7 @@ final class ClusterReader {
             ClusterSecret secret = secrets.get(name);
             if (secret == null && !secrets.containsKey(name)) {
                 problems.add(path, 0, "cluster " + name + " has no Argo CD cluster Secret",
-                        "add argocd/clusters/" + name + ".yaml (a Secret labelled " + SECRET_TYPE_LABEL + ": cluster)");
+                        "add " + secretPath(name) + " (a Secret labelled " + SECRET_TYPE_LABEL + ": cluster)");
             }
             String text = files.read(path).orElseThrow();
             Optional<Definition> definition = memo.remember("cluster", path, text, problems,
@@ -66,9 +94,13 @@ final class ClusterReader {
             }
         }
         secrets.keySet().stream().filter(n -> !names.contains(n)).forEach(n -> problems.add(
-                "argocd/clusters/" + n + ".yaml", 0, "Argo CD cluster Secret for " + n + ", but there is no clusters/" + n + "/cluster.yaml",
+                secretPath(n), 0, "Argo CD cluster Secret for " + n + ", but there is no clusters/" + n + "/cluster.yaml",
                 "add the cluster's definition, or delete the Secret"));
         return clusters;
+    }
+
+    static String secretPath(String cluster) {
+        return "argocd/clusters/" + cluster + ".yaml";
     }
 
     /** Every directory under clusters/ that holds a file, readable or not: each is meant as a cluster. */
@@ -142,17 +174,15 @@ final class ClusterReader {
         }
     }
 
-    /** Secrets by cluster name; a name maps to null when its Secret exists but is unusable. */
-    private Map<String, ClusterSecret> readSecrets() {
+    /** Secrets by cluster name; a name maps to null when its Secret exists but is unusable (or refused). */
+    private Map<String, ClusterSecret> readSecrets(List<String> paths) {
         Map<String, ClusterSecret> secrets = new TreeMap<>();
-        for (String path : files.refused().keySet()) {
-            if (path.startsWith("argocd/clusters/") && path.endsWith(".yaml")) {
-                secrets.put(secretName(path), null);
-            }
-        }
-        for (String path : files.pathsMatching("argocd/clusters", ".yaml").toList()) {
+        for (String path : paths) {
             String name = secretName(path);
             secrets.put(name, null);
+            if (files.refused().containsKey(path)) {
+                continue;
+            }
             String text = files.read(path).orElseThrow();
             Optional<ClusterSecret> secret = memo.remember("secret", path, text, problems,
                     own -> new YamlDocuments(own).parse(path, text).flatMap(file -> readSecret(name, path, file, own)));

@@ -20,7 +20,11 @@ import java.util.function.Supplier;
  * exactly what a read without it reports.
  *
  * <p>Only the entries the latest read used are kept: reading state after state holds at most two
- * states' worth, however many states are read. Not thread-safe: one memo per sequence of reads.
+ * states' worth, however many states are read. A state read as the step after a fleet already read
+ * ({@link FleetReader#read(io.drover.model.Fleet, io.drover.model.FleetFiles, java.util.Collection, FleetReadMemo)})
+ * reads only the files the step changed; what those reads give is kept by path, the latest content
+ * only, so a plan of thousands of steps holds one state's worth of them. Not thread-safe: one memo
+ * per sequence of reads.
  */
 public final class FleetReadMemo {
 
@@ -33,15 +37,36 @@ public final class FleetReadMemo {
     private List<ApplicationSet> expectedUnder = List.of();
     private Map<Cluster, List<ExpectedApplication>> previousExpected = new IdentityHashMap<>();
     private Map<Cluster, List<ExpectedApplication>> currentExpected = new IdentityHashMap<>();
+    /** What reads of a step's state gave, by what and path: the latest content of each changed file only. */
+    private final Map<PathKey, Stepped> stepped = new HashMap<>();
+    /** The expected Applications derived in reads of a step's state, by cluster name: the latest cluster only. */
+    private final Map<String, Derived> steppedExpected = new HashMap<>();
+    /** Whether the current read is of a step's state: it keeps what it reads by path, not in {@link #current}. */
+    private boolean stepping;
 
     /** The start of a new state's read: entries the last read did not use are dropped from here on. */
     void nextRead() {
+        stepping = false;
         previous = current;
+        // What the steps since the last whole read read is as good as what that read used.
+        stepped.forEach((key, entry) -> previous.put(new Key(key.what(), key.path(), entry.text()), entry.entry()));
+        stepped.clear();
         current = new HashMap<>(Math.max(16, previous.size() * 2));
         previousClusters = currentClusters;
         currentClusters = new IdentityHashMap<>(Math.max(16, previousClusters.size() * 2));
         previousExpected = currentExpected;
         currentExpected = new IdentityHashMap<>(Math.max(16, previousExpected.size() * 2));
+        steppedExpected.values().forEach(d -> previousExpected.put(d.cluster(), d.expected()));
+        steppedExpected.clear();
+    }
+
+    /**
+     * The start of the read of a state that differs from the last one read in a few files: nothing
+     * the last reads used is dropped (the step's read does not visit the unchanged files), and what
+     * this read gives is kept by path, replacing what an earlier step read at that path.
+     */
+    void nextStep() {
+        stepping = true;
     }
 
     /**
@@ -56,7 +81,10 @@ public final class FleetReadMemo {
         if (cluster == null || cluster.secret() != secret) {
             cluster = join.get();
         }
-        currentClusters.put(definition, cluster);
+        // A step's read asks only for the clusters it changed; they are not worth keeping by identity.
+        if (!stepping) {
+            currentClusters.put(definition, cluster);
+        }
         return cluster;
     }
 
@@ -70,13 +98,21 @@ public final class FleetReadMemo {
             expectedUnder = sets;
             previousExpected.clear();
             currentExpected.clear();
+            steppedExpected.clear();
         }
         List<ExpectedApplication> expected = currentExpected.get(cluster);
         if (expected == null) {
             expected = previousExpected.get(cluster);
-            if (expected == null) {
-                expected = derive.apply(cluster);
+        }
+        if (expected == null) {
+            Derived derived = steppedExpected.get(cluster.name());
+            expected = derived != null && derived.cluster() == cluster ? derived.expected() : derive.apply(cluster);
+        }
+        if (stepping) {
+            if (!currentExpected.containsKey(cluster)) {
+                steppedExpected.put(cluster.name(), new Derived(cluster, expected));
             }
+        } else {
             currentExpected.put(cluster, expected);
         }
         return expected;
@@ -93,11 +129,20 @@ public final class FleetReadMemo {
         Entry entry = current.get(key);
         if (entry == null) {
             entry = previous.get(key);
+            PathKey at = new PathKey(what, path);
+            if (entry == null) {
+                Stepped last = stepped.get(at);
+                entry = last != null && last.text().equals(text) ? last.entry() : null;
+            }
             if (entry == null) {
                 Problems own = new Problems();
                 entry = new Entry(read.apply(own), own.inOrder(), own.warningsInOrder());
             }
-            current.put(key, entry);
+            if (stepping) {
+                stepped.put(at, new Stepped(text, entry));
+            } else {
+                current.put(key, entry);
+            }
         }
         entry.problems().forEach(problems::add);
         entry.warnings().forEach(problems::warn);
@@ -109,5 +154,14 @@ public final class FleetReadMemo {
     }
 
     private record Entry(Object value, List<Problem> problems, List<Problem> warnings) {
+    }
+
+    private record PathKey(String what, String path) {
+    }
+
+    private record Stepped(String text, Entry entry) {
+    }
+
+    private record Derived(Cluster cluster, List<ExpectedApplication> expected) {
     }
 }

@@ -7,9 +7,11 @@ import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
 import io.drover.model.HostnameTraffic;
 import io.drover.model.Rollout;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -47,8 +49,25 @@ public final class FleetReader {
         return fleet;
     }
 
-    private static void checkOverlaysExist(Fleet fleet, Problems problems, FleetReadMemo memo) {
-        for (Cluster cluster : fleet.clusters().values()) {
+    /**
+     * Reads the state {@code files}, which differs from the state {@code before} was read from in at
+     * most the {@code changed} paths (a step's edits): the same fleet, problems and warnings as
+     * {@link #read(FleetFiles)}, for a cost that grows with what changed rather than with the fleet.
+     * Files the step did not change are not visited; see {@link StepRead} for what is read again.
+     */
+    public static Fleet read(Fleet before, FleetFiles files, Collection<String> changed, FleetReadMemo memo)
+            throws InvalidFleetException {
+        Optional<StepRead> step = StepRead.of(before, files, changed);
+        return step.isPresent() ? step.get().read(memo) : read(files, memo);
+    }
+
+    static void checkOverlaysExist(Fleet fleet, Problems problems, FleetReadMemo memo) {
+        checkOverlaysExist(fleet, fleet.clusters().values(), problems, memo);
+    }
+
+    /** Reports each overlay directory that one of {@code clusters} is deployed from and that is missing. */
+    static void checkOverlaysExist(Fleet fleet, Collection<Cluster> clusters, Problems problems, FleetReadMemo memo) {
+        for (Cluster cluster : clusters) {
             for (ExpectedApplication app : memo.expectedApplications(fleet.applicationSets(), cluster,
                     fleet::expectedApplications)) {
                 for (String path : app.sourcePaths()) {
@@ -67,7 +86,7 @@ public final class FleetReader {
         }
     }
 
-    private static void checkReplacementsAreUnique(Fleet fleet, Problems problems) {
+    static void checkReplacementsAreUnique(Fleet fleet, Problems problems) {
         Map<String, Cluster> byReplaced = new HashMap<>();
         for (Cluster cluster : fleet.clusters().values()) {
             cluster.replaces().ifPresent(old -> {

@@ -55,6 +55,14 @@ final class Problems {
         return warnings.stream().sorted(BY_PLACE).toList();
     }
 
+    /** These warnings and {@code others} (of other files), sorted as {@link #warnings()} sorts. */
+    List<Problem> warningsWith(List<Problem> others) {
+        List<Problem> all = new ArrayList<>(others);
+        all.addAll(warnings);
+        all.sort(BY_PLACE);
+        return all;
+    }
+
     /** A required scalar; reports where it should be when it is missing. */
     Optional<String> required(YamlNode doc, String path, String what, String fix, String... keys) {
         Optional<String> value = doc.text(keys).map(String::trim).filter(v -> !v.isEmpty());

@@ -5,7 +5,7 @@ import io.drover.fleet.FleetReader;
 import io.drover.fleet.InvalidFleetException;
 import io.drover.model.Cluster;
 import io.drover.model.Fleet;
-import io.drover.model.FleetFiles;
+import io.drover.model.FileChange;
 import io.drover.model.HostnameTraffic;
 import io.drover.model.Problem;
 import io.drover.model.Rollout;
@@ -104,7 +104,7 @@ public final class Planner {
             if (changes.isEmpty()) {
                 throw new IllegalStateException("step " + action.id() + " changes no file; planning would not progress");
             }
-            Fleet after = readBack(context.fleet().files().apply(changes), memo, steps + 1, action);
+            Fleet after = readBack(context.fleet(), changes, memo, steps + 1, action);
             Set<String> touched = new TreeSet<>(selected);
             touched.addAll(action.clusters());
             List<String> shown = touchedStillThere(after, touched);
@@ -154,10 +154,11 @@ public final class Planner {
         return names;
     }
 
-    private static Fleet readBack(FleetFiles files, FleetReadMemo memo, int number, StepAction action)
+    /** The state the step's changes make of {@code before}, read as the step after it (see FleetReader). */
+    private static Fleet readBack(Fleet before, List<FileChange> changes, FleetReadMemo memo, int number, StepAction action)
             throws PlanRefusedException {
         try {
-            return FleetReader.read(files, memo);
+            return FleetReader.read(before, before.files().apply(changes), changes.stream().map(FileChange::path).toList(), memo);
         } catch (InvalidFleetException e) {
             throw new PlanRefusedException("step " + number + " (" + action.title() + ") would leave the fleet repo invalid"
                     + " (check the new-cluster templates)", e.problems().stream().map(Problem::toString).toList());

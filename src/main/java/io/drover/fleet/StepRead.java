@@ -1,0 +1,175 @@
+package io.drover.fleet;
+
+import io.drover.model.ApplicationSet;
+import io.drover.model.Cluster;
+import io.drover.model.Fleet;
+import io.drover.model.FleetFiles;
+import io.drover.model.HostnameTraffic;
+import io.drover.model.Problem;
+import io.drover.model.Rollout;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The read of a state that differs from an already read one in a few paths: a step of a plan. A
+ * state read without a problem tells what every unchanged file means and that it broke no rule;
+ * so only what the changed paths concern is read and checked again:
+ *
+ * <ul>
+ * <li>the clusters whose definition, Secret or directory changed (a cluster is a function of its
+ * own two files); the others are the clusters {@code before} holds;</li>
+ * <li>the traffic files, when one of them changed or a cluster directory came or went (a record
+ * must name a cluster directory);</li>
+ * <li>the ApplicationSets and rollouts, always (a few files, each read once per content through the
+ * memo; what they warn of depends on every cluster's labels);</li>
+ * <li>the overlay check for the clusters read again, and for every cluster when the ApplicationSets
+ * changed or a directory under {@code apps/} that existed is gone;</li>
+ * <li>the uniqueness of replacements, when a cluster read again says it replaces one.</li>
+ * </ul>
+ *
+ * Warnings of the files not read again are those {@code before} has. A state that has a refused
+ * file, or a changed path this class does not know how to scope, is read whole.
+ */
+final class StepRead {
+
+    private final Fleet before;
+    private final FleetFiles files;
+    private final Collection<String> changed;
+    private final SortedSet<String> clusterNames;
+
+    private StepRead(Fleet before, FleetFiles files, Collection<String> changed, SortedSet<String> clusterNames) {
+        this.before = before;
+        this.files = files;
+        this.changed = changed;
+        this.clusterNames = clusterNames;
+    }
+
+    /** The step read of {@code files}, or empty when it must be read whole. */
+    static Optional<StepRead> of(Fleet before, FleetFiles files, Collection<String> changed) {
+        if (!before.files().refused().isEmpty() || !files.refused().isEmpty()) {
+            return Optional.empty();
+        }
+        SortedSet<String> names = new TreeSet<>();
+        for (String path : changed) {
+            if (path.startsWith("clusters/")) {
+                // clusters/<name>/...; a file directly under clusters/ names no cluster and is not read.
+                int end = path.indexOf('/', "clusters/".length());
+                if (end >= 0) {
+                    names.add(path.substring("clusters/".length(), end));
+                }
+            } else if (path.startsWith("argocd/clusters/") && path.endsWith(".yaml")) {
+                String name = path.substring("argocd/clusters/".length(), path.length() - ".yaml".length());
+                if (name.contains("/")) {
+                    // A Secret in a subdirectory is read under a name no directory can have: leave it to a whole read.
+                    return Optional.empty();
+                }
+                names.add(name);
+            }
+        }
+        return Optional.of(new StepRead(before, files, changed, names));
+    }
+
+    Fleet read(FleetReadMemo memo) throws InvalidFleetException {
+        memo.nextStep();
+        Problems problems = new Problems();
+        SortedMap<String, Cluster> clusters = new TreeMap<>(before.clusters());
+        clusterNames.forEach(clusters::remove);
+        clusters.putAll(new ClusterReader(files, problems, memo).read(clusterNames));
+        List<ApplicationSet> sets = new ApplicationSetReader(files, problems, memo).read(clusters.values());
+        boolean trafficAgain = changed.stream().anyMatch(StepRead::isTraffic) || aClusterDirectoryCameOrWent();
+        List<HostnameTraffic> traffic = trafficAgain
+                ? new TrafficReader(files, problems, memo).read(directoryNames())
+                : before.traffic();
+        SortedMap<String, Rollout> rollouts = new RolloutReader(files, problems, memo).read(clusters.values());
+        Fleet fleet = new Fleet(files, clusters, sets, traffic, rollouts, warnings(problems, trafficAgain));
+        List<Cluster> readAgain = clusterNames.stream().map(clusters::get).filter(Objects::nonNull).toList();
+        FleetReader.checkOverlaysExist(fleet, !sets.equals(before.applicationSets()) || anOverlayDirectoryIsGone()
+                ? clusters.values() : readAgain, problems, memo);
+        if (readAgain.stream().anyMatch(c -> c.replaces().isPresent())) {
+            FleetReader.checkReplacementsAreUnique(fleet, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFleetException(problems.sorted(), rollouts);
+        }
+        return fleet;
+    }
+
+    private boolean aClusterDirectoryCameOrWent() {
+        return clusterNames.stream().anyMatch(n -> hasDirectory(n) != before.clusters().containsKey(n));
+    }
+
+    private boolean hasDirectory(String cluster) {
+        return files.isDirectory("clusters/" + cluster + "/");
+    }
+
+    /**
+     * The directories under clusters/ that hold a file: in a state read without a problem, exactly
+     * its clusters' names; so those of {@code before}, with the changed names that are there now.
+     */
+    private SortedSet<String> directoryNames() {
+        SortedSet<String> names = new TreeSet<>(before.clusters().keySet());
+        for (String name : clusterNames) {
+            if (hasDirectory(name)) {
+                names.add(name);
+            } else {
+                names.remove(name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether a directory under apps/ that held a file now holds none: only then can a cluster not
+     * read again lose an overlay (every overlay existed in {@code before}, and a directory disappears
+     * only when the last file under it, a changed path, is removed).
+     */
+    private boolean anOverlayDirectoryIsGone() {
+        for (String path : changed) {
+            if (!path.startsWith("apps/")) {
+                continue;
+            }
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                String directory = path.substring(0, slash);
+                if (before.files().isDirectory(directory) && !files.isDirectory(directory)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The warnings of the files read again, with those {@code before} has of the files not read again. */
+    private List<Problem> warnings(Problems problems, boolean trafficAgain) {
+        List<Problem> warnings = new ArrayList<>();
+        for (Problem warning : before.warnings()) {
+            if (!readAgain(warning.path(), trafficAgain)) {
+                warnings.add(warning);
+            }
+        }
+        return problems.warningsWith(warnings);
+    }
+
+    private boolean readAgain(String path, boolean trafficAgain) {
+        if (path.startsWith("argocd/applicationsets/") || path.startsWith("rollouts/") || trafficAgain && isTraffic(path)
+                || changed.contains(path)) {
+            return true;
+        }
+        for (String name : clusterNames) {
+            if (path.equals("clusters/" + name + "/cluster.yaml") || path.equals(ClusterReader.secretPath(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTraffic(String path) {
+        return path.startsWith("traffic/") && path.endsWith(".yaml");
+    }
+}
