@@ -63,8 +63,9 @@ class PlanBenchmark {
 
     @Test
     void planAgainstTheParseFloor() throws Exception {
-        System.out.printf("plan benchmark: %s, %d cores, max heap %d MB%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("plan benchmark: %s, %d cores, max heap %d MB, %s%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                BenchmarkFleet.policyDescription());
         // Warm-up, not reported: the JIT compiles the reader and planner on a small fleet first.
         plan(write(BenchmarkFleet.of(10), "warm-up"));
         System.out.println("  clusters | files | parse floor wall / cpu | plan wall / cpu | ratio wall / cpu | steps"
@@ -150,7 +151,8 @@ class PlanBenchmark {
     @Test
     void timePerStepOnTheFirstStepsOfEverySize() throws Exception {
         int steps = Integer.getInteger("drover.benchmark.firstSteps", 400);
-        System.out.printf("time per step: the first %d steps of each plan, CPU time of the planning thread%n", steps);
+        System.out.printf("time per step: the first %d steps of each plan, CPU time of the planning thread, %s%n", steps,
+                BenchmarkFleet.policyDescription());
         System.out.println("  clusters | steps planned | cpu per step | peak heap");
         for (int size : SIZES) {
             FleetFiles files = BenchmarkFleet.of(size);

@@ -9,7 +9,6 @@ import io.drover.model.FleetFiles;
 import io.drover.reconcile.Outcome;
 import io.drover.reconcile.Reconciler;
 import io.drover.reconcile.ReconcileSettings;
-import io.drover.testing.ExampleFleet;
 import io.drover.testing.FakeForge;
 import io.drover.testing.GitOrigin;
 import io.drover.testing.MutableClock;
@@ -19,8 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +32,6 @@ class ServePassBenchmark {
 
     private static final int CLUSTERS = Integer.getInteger("drover.benchmark.clusters", 50);
     /** Empty: the default policy, one cluster per step; else the shipped regional policy with this many in flight. */
-    private static final String IN_FLIGHT = System.getProperty("drover.benchmark.clustersInFlight", "");
     private static final int WARM_UP = 20;
     private static final int MEASURED = 50;
 
@@ -44,7 +40,7 @@ class ServePassBenchmark {
 
     @Test
     void unchangedPassAndMergeToNextPullRequest() throws Exception {
-        FleetFiles files = IN_FLIGHT.isEmpty() ? BenchmarkFleet.of(CLUSTERS) : waved(BenchmarkFleet.of(CLUSTERS), IN_FLIGHT);
+        FleetFiles files = BenchmarkFleet.of(CLUSTERS);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
         try (GitOrigin origin = GitOrigin.withFiles(tmp.resolve("origin.git"), files);
                 FleetWorkspace workspace = FleetWorkspace.open(tmp.resolve("data/repo"), origin.url(),
@@ -85,7 +81,7 @@ class ServePassBenchmark {
 
             Collections.sort(unchanged);
             System.out.printf("serve benchmark: clusters=%d, %s%n", CLUSTERS,
-                    IN_FLIGHT.isEmpty() ? "default policy (one cluster per step)" : "regional policy, clustersInFlight " + IN_FLIGHT);
+                    BenchmarkFleet.policyDescription());
             System.out.printf("  first pass (clone fetched, read, plan, open PR): %d ms; first PR: %s%n", firstPass / 1_000_000,
                     shortened(forge.pulls().get(0).request().title()));
             System.out.printf("  next PR: %s%n", shortened(forge.pulls().get(1).request().title()));
@@ -102,16 +98,5 @@ class ServePassBenchmark {
 
     private static String shortened(String title) {
         return title.length() <= 100 ? title : title.substring(0, 100) + "...";
-    }
-
-    /** The fleet's rollout under the shipped regional policy (waves, stages by region), at any time of day. */
-    private static FleetFiles waved(FleetFiles files, String inFlight) {
-        FleetFiles edited = ExampleFleet.withEdit(files, "rollouts/upgrade.yaml", "  strategy: blue-green\n",
-                "  strategy: blue-green\n  policy: regional\n");
-        Map<String, String> copy = new TreeMap<>(edited.asMap());
-        copy.put("policies/regional.yaml", ExampleFleet.shippedPolicy("regional")
-                .replace("clustersInFlight: 25%", "clustersInFlight: \"" + inFlight + "\"")
-                .replaceAll("changeWindows:\n(    .*\n)+", "changeWindows: []\n"));
-        return FleetFiles.of(copy);
     }
 }

@@ -5,6 +5,7 @@ import io.drover.yaml.YamlEditor;
 import io.drover.yaml.YamlFile;
 import io.drover.yaml.YamlNode;
 import java.util.List;
+import java.util.Set;
 
 /** Edits weighted records of DNSEndpoints: one weight, a new record, a removed record. */
 final class TrafficEdits {
@@ -15,13 +16,13 @@ final class TrafficEdits {
     }
 
     static void setWeight(FileEdits edits, HostnameTraffic hostname, String cluster, int weight) {
-        edits.editYaml(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), (doc, editor) ->
+        edits.editPart(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), Set.of(cluster), (doc, editor) ->
                 editor.replaceScalar(weightNode(endpoint(doc, cluster)), Integer.toString(weight)));
     }
 
     /** Adds a record for {@code to} modelled on the record of {@code from}, at weight 0. */
     static void addRecordLike(FileEdits edits, HostnameTraffic hostname, String from, String to) {
-        edits.editYaml(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), (doc, editor) -> {
+        edits.editPart(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), Set.of(from, to), (doc, editor) -> {
             YamlNode endpoints = doc.at("spec", "endpoints").orElseThrow();
             int index = indexOf(endpoints, from);
             String copy = Names.replace(editor.itemSource(endpoints, index), from, to);
@@ -33,7 +34,7 @@ final class TrafficEdits {
     }
 
     static void removeRecord(FileEdits edits, HostnameTraffic hostname, String cluster) {
-        edits.editYaml(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), (doc, editor) -> {
+        edits.editPart(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), Set.of(cluster), (doc, editor) -> {
             YamlNode endpoints = doc.at("spec", "endpoints").orElseThrow();
             editor.removeItem(endpoints, indexOf(endpoints, cluster));
         });
