@@ -18,6 +18,7 @@ import io.drover.planning.Planner;
 import io.drover.policy.Policy;
 import io.drover.planning.templates.TemplateSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,7 +36,9 @@ import org.jboss.logging.Logger;
  * <p>A commit that is a cached plan's state with that plan's first step merged, and nothing else,
  * is not planned in full: see {@link PlanContinuation}. Reads (of a commit, and of each state the
  * planner reads back) share one {@link FleetReadMemo}, keyed by content, so that the commit after
- * a merge parses only the files the merge changed.
+ * a merge parses only the files the merge changed; and a commit is read as the step after the last
+ * commit whose fleet read, given the paths that differ between their trees, so that it reads and
+ * checks again only what those paths concern.
  */
 final class PassCache {
 
@@ -50,6 +53,27 @@ final class PassCache {
     /** The fleet reader, a seam for tests that count its invocations. */
     interface ReadFunction {
         Fleet read(FleetFiles files, FleetReadMemo memo) throws InvalidFleetException;
+
+        /** The state {@code files}, which differs from {@code before}'s in at most the {@code changed} paths. */
+        default Fleet read(Fleet before, FleetFiles files, Collection<String> changed, FleetReadMemo memo)
+                throws InvalidFleetException {
+            return read(files, memo);
+        }
+    }
+
+    /** {@link FleetReader}: a commit that follows one read is read as the step after it. */
+    private static final class Reader implements ReadFunction {
+
+        @Override
+        public Fleet read(FleetFiles files, FleetReadMemo memo) throws InvalidFleetException {
+            return FleetReader.read(files, memo);
+        }
+
+        @Override
+        public Fleet read(Fleet before, FleetFiles files, Collection<String> changed, FleetReadMemo memo)
+                throws InvalidFleetException {
+            return FleetReader.read(before, files, changed, memo);
+        }
     }
 
     /** The files at a commit and the fleet they read as, or why they do not. */
@@ -83,6 +107,8 @@ final class PassCache {
     private final Cache<DifferingKey, List<String>> differing = Caffeine.newBuilder().maximumSize(PLANS).build();
     /** What the last read parsed, by content; not thread-safe, so every read and plan holds its lock. */
     private final FleetReadMemo memo = new FleetReadMemo();
+    /** The last commit read whose fleet reads, so that the next one (a merge, a push) is read as a step after it. */
+    private Snapshot lastFleet;
     /** The decisions of the audit trail, with the notes commit they were read from (empty: no notes). */
     private volatile Decisions decisions;
 
@@ -90,7 +116,7 @@ final class PassCache {
     }
 
     PassCache() {
-        this(Planner::firstSteps, FleetReader::read);
+        this(Planner::firstSteps, new Reader());
     }
 
     PassCache(PlanFunction planner, ReadFunction reader) {
@@ -108,7 +134,11 @@ final class PassCache {
         Snapshot read;
         synchronized (memo) {
             try {
-                read = new Snapshot(commit, files, Optional.of(reader.read(files, memo)), Optional.empty());
+                Snapshot last = lastFleet;
+                Fleet fleet = last == null ? reader.read(files, memo)
+                        : reader.read(last.fleet().orElseThrow(), files, workspace.changedPaths(last.commit(), commit), memo);
+                read = new Snapshot(commit, files, Optional.of(fleet), Optional.empty());
+                lastFleet = read;
             } catch (InvalidFleetException e) {
                 read = new Snapshot(commit, files, Optional.empty(), Optional.of(e));
             }
