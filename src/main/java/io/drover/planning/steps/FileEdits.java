@@ -32,7 +32,8 @@ final class FileEdits {
     /** Edits collected on a file's editor, not yet applied, with the parts of the file they concern. */
     private final Map<String, Batch> batches = new HashMap<>();
 
-    private record Batch(YamlFile file, YamlEditor editor, Set<String> parts) {
+    /** {@code derived}: what was derived from the parse, by what and the line of the node it was derived from. */
+    private record Batch(YamlFile file, YamlEditor editor, Set<String> parts, Map<String, Object> derived) {
     }
 
     FileEdits(FleetFiles files) {
@@ -61,11 +62,25 @@ final class FileEdits {
         }
         if (batch == null) {
             YamlFile file = parse(path, existing(path));
-            batch = new Batch(file, new YamlEditor(file), new HashSet<>());
+            batch = new Batch(file, new YamlEditor(file), new HashSet<>(), new HashMap<>());
             batches.put(path, batch);
         }
         edit.accept(document(batch.file(), document), batch.editor());
         batch.parts().addAll(parts);
+    }
+
+    /**
+     * What {@code derive} gives for a node of the parse the edits of {@code path} are collected on
+     * (from within {@link #editPart}), derived once per parse: the edits of a wave of clusters look
+     * records up in the same parse of a file of thousands of records, once per edit.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T derived(String path, String what, YamlNode node, java.util.function.Function<YamlNode, T> derive) {
+        Batch batch = batches.get(path);
+        if (batch == null) {
+            throw new IllegalStateException("no edits of " + path + " are being collected");
+        }
+        return (T) batch.derived().computeIfAbsent(what + "@" + node.line(), key -> derive.apply(node));
     }
 
     void create(String path, String text) {

@@ -4,7 +4,9 @@ import io.drover.model.HostnameTraffic;
 import io.drover.yaml.YamlEditor;
 import io.drover.yaml.YamlFile;
 import io.drover.yaml.YamlNode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Edits weighted records of DNSEndpoints: one weight, a new record, a removed record. */
@@ -17,14 +19,14 @@ final class TrafficEdits {
 
     static void setWeight(FileEdits edits, HostnameTraffic hostname, String cluster, int weight) {
         edits.editPart(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), Set.of(cluster), (doc, editor) ->
-                editor.replaceScalar(weightNode(endpoint(doc, cluster)), Integer.toString(weight)));
+                editor.replaceScalar(weightNode(records(edits, hostname, doc).endpoint(cluster)), Integer.toString(weight)));
     }
 
     /** Adds a record for {@code to} modelled on the record of {@code from}, at weight 0. */
     static void addRecordLike(FileEdits edits, HostnameTraffic hostname, String from, String to) {
         edits.editPart(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), Set.of(from, to), (doc, editor) -> {
             YamlNode endpoints = doc.at("spec", "endpoints").orElseThrow();
-            int index = indexOf(endpoints, from);
+            int index = records(edits, hostname, doc).indexOf(from);
             String copy = Names.replace(editor.itemSource(endpoints, index), from, to);
             YamlFile item = FileEdits.parse(hostname.path() + " (new record)", copy);
             YamlNode record = item.documents().get(0);
@@ -36,23 +38,37 @@ final class TrafficEdits {
     static void removeRecord(FileEdits edits, HostnameTraffic hostname, String cluster) {
         edits.editPart(hostname.path(), FileEdits.kindNamed("DNSEndpoint", hostname.resourceName()), Set.of(cluster), (doc, editor) -> {
             YamlNode endpoints = doc.at("spec", "endpoints").orElseThrow();
-            editor.removeItem(endpoints, indexOf(endpoints, cluster));
+            editor.removeItem(endpoints, records(edits, hostname, doc).indexOf(cluster));
         });
     }
 
-    private static YamlNode endpoint(YamlNode doc, String cluster) {
-        YamlNode endpoints = doc.at("spec", "endpoints").orElseThrow();
-        return endpoints.items().get(indexOf(endpoints, cluster));
+    /** The records of a DNSEndpoint by cluster, found once per parse of its file. */
+    private static Records records(FileEdits edits, HostnameTraffic hostname, YamlNode doc) {
+        return edits.derived(hostname.path(), "weighted records", doc, d -> Records.of(d.at("spec", "endpoints").orElseThrow()));
     }
 
-    private static int indexOf(YamlNode endpoints, String cluster) {
-        List<YamlNode> items = endpoints.items();
-        for (int i = 0; i < items.size(); i++) {
-            if (cluster.equals(items.get(i).text("setIdentifier").orElse(""))) {
-                return i;
+    private record Records(List<YamlNode> items, Map<String, Integer> indexes) {
+
+        static Records of(YamlNode endpoints) {
+            List<YamlNode> items = endpoints.items();
+            Map<String, Integer> indexes = new HashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                indexes.putIfAbsent(items.get(i).text("setIdentifier").orElse(""), i);
             }
+            return new Records(items, indexes);
         }
-        throw new IllegalStateException("no weighted record for " + cluster);
+
+        int indexOf(String cluster) {
+            Integer index = indexes.get(cluster);
+            if (index == null) {
+                throw new IllegalStateException("no weighted record for " + cluster);
+            }
+            return index;
+        }
+
+        YamlNode endpoint(String cluster) {
+            return items.get(indexOf(cluster));
+        }
     }
 
     private static YamlNode weightNode(YamlNode endpoint) {
