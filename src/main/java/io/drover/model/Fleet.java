@@ -1,7 +1,9 @@
 package io.drover.model;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -43,6 +45,16 @@ public record Fleet(
     /** The cluster Drover added to replace the given one, if any. */
     public Optional<Cluster> replacementOf(String cluster) {
         return clusters.values().stream().filter(c -> c.replaces().filter(cluster::equals).isPresent()).findFirst();
+    }
+
+    /**
+     * {@link #replacementOf} of every replaced cluster, by its name, found in one pass: a strategy
+     * pairs a wave of hundreds of clusters with their replacements.
+     */
+    public Map<String, Cluster> replacements() {
+        Map<String, Cluster> replacements = new HashMap<>();
+        clusters.values().forEach(c -> c.replaces().ifPresent(old -> replacements.putIfAbsent(old, c)));
+        return replacements;
     }
 
     public List<ExpectedApplication> expectedApplications(Cluster cluster) {

@@ -82,10 +82,11 @@ public final class NewClusterNames {
         if (rollout.strategy() == Strategy.ROLLING) {
             return List.of();
         }
+        Map<String, Cluster> replacements = fleet.replacements();
         List<Cluster> olds = fleet.clusters().values().stream()
                 .filter(c -> rollout.clusterSelector().matches(c.labels()))
                 .filter(c -> c.version().isBefore(rollout.targetVersion()))
-                .filter(c -> fleet.replacementOf(c.name()).isEmpty())
+                .filter(c -> !replacements.containsKey(c.name()))
                 .toList();
         Map<String, String> names = of(policy.newClusterName(), fleet.clusters().keySet(), olds, rollout.targetVersion());
         List<Problem> problems = new ArrayList<>();

@@ -2,11 +2,14 @@ package io.drover.planning.steps;
 
 import io.drover.model.Cluster;
 import io.drover.model.FileChange;
+import io.drover.model.FleetFiles;
 import io.drover.model.HostnameTraffic;
 import io.drover.model.StepKind;
 import io.drover.planning.PlanningContext;
 import io.drover.planning.StepAction;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * Removes drained clusters from the repo: the Argo CD cluster Secret (so its Applications go),
@@ -63,11 +66,25 @@ public record RetireCluster(List<String> clusters) implements StepAction {
 
     /** Every {@code apps/<app>/overlays/<cluster>} directory, selected by an ApplicationSet or not. */
     static List<String> overlays(PlanningContext context, String cluster) {
-        return context.fleet().files().under("apps").keySet().stream()
-                .map(p -> p.split("/"))
-                .filter(parts -> parts.length > 4 && parts[2].equals("overlays") && parts[3].equals(cluster))
-                .map(parts -> "apps/" + parts[1] + "/overlays/" + cluster)
-                .distinct()
-                .toList();
+        FleetFiles files = context.fleet().files();
+        List<String> overlays = new ArrayList<>();
+        // One look per app directory, not per file: a step of a wave asks for hundreds of clusters.
+        SortedMap<String, String> rest = files.under("apps");
+        while (!rest.isEmpty()) {
+            String first = rest.firstKey();
+            int end = first.indexOf('/', "apps/".length());
+            if (end < 0) {
+                // A file directly under apps/ is no app directory.
+                rest = rest.tailMap(first + "\0");
+                continue;
+            }
+            String app = first.substring(0, end + 1);
+            String overlay = app + "overlays/" + cluster;
+            if (files.isDirectory(overlay)) {
+                overlays.add(overlay);
+            }
+            rest = rest.tailMap(app + Character.MAX_VALUE);
+        }
+        return overlays;
     }
 }

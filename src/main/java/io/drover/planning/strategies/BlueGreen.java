@@ -27,14 +27,15 @@ final class BlueGreen implements RolloutStrategy {
             return Optional.empty();
         }
         List<Cluster> wave = Waves.next(context, pending);
-        List<Cluster> unpaired = wave.stream().filter(c -> context.fleet().replacementOf(c.name()).isEmpty()).toList();
+        Map<String, Cluster> replacements = context.fleet().replacements();
+        List<Cluster> unpaired = wave.stream().filter(c -> !replacements.containsKey(c.name())).toList();
         if (!unpaired.isEmpty()) {
-            Map<String, String> replacements = new LinkedHashMap<>();
-            ClusterNaming.newNames(context, unpaired).forEach((old, added) -> replacements.put(added, old));
-            return Optional.of(new AddCluster(replacements));
+            Map<String, String> added = new LinkedHashMap<>();
+            ClusterNaming.newNames(context, unpaired).forEach((old, name) -> added.put(name, old));
+            return Optional.of(new AddCluster(added));
         }
         Map<String, String> pairs = new LinkedHashMap<>();
-        wave.forEach(old -> pairs.put(context.fleet().replacementOf(old.name()).orElseThrow().name(), old.name()));
+        wave.forEach(old -> pairs.put(replacements.get(old.name()).name(), old.name()));
 
         Map<String, String> toEnroll = new LinkedHashMap<>();
         pairs.forEach((added, old) -> {

@@ -32,15 +32,16 @@ final class CanaryFleet implements RolloutStrategy {
             return Optional.empty();
         }
         int inFlight = Waves.size(context);
-        List<Cluster> unpaired = stage.stream().filter(c -> context.fleet().replacementOf(c.name()).isEmpty()).toList();
+        Map<String, Cluster> replacements = context.fleet().replacements();
+        List<Cluster> unpaired = stage.stream().filter(c -> !replacements.containsKey(c.name())).toList();
         if (!unpaired.isEmpty()) {
-            Map<String, String> replacements = new LinkedHashMap<>();
+            Map<String, String> added = new LinkedHashMap<>();
             ClusterNaming.newNames(context, Waves.first(unpaired, inFlight))
-                    .forEach((o, added) -> replacements.put(added, o));
-            return Optional.of(new AddCluster(replacements));
+                    .forEach((o, name) -> added.put(name, o));
+            return Optional.of(new AddCluster(added));
         }
         Map<String, String> pairs = new LinkedHashMap<>();
-        stage.forEach(o -> pairs.put(context.fleet().replacementOf(o.name()).orElseThrow().name(), o.name()));
+        stage.forEach(o -> pairs.put(replacements.get(o.name()).name(), o.name()));
 
         List<ApplicationSet> sets = context.fleet().applicationSets().stream()
                 .filter(a -> a.clusterSelector().isPresent())
