@@ -47,19 +47,32 @@ final class TrafficEdits {
         return edits.derived(hostname.path(), "weighted records", doc, d -> Records.of(d.at("spec", "endpoints").orElseThrow()));
     }
 
-    private record Records(List<YamlNode> items, Map<String, Integer> indexes) {
+    /**
+     * The records of a DNSEndpoint, indexed by cluster as far as lookups needed: one edit walks to
+     * its record as a plain search would, a wave's edits walk the file once in all.
+     */
+    private static final class Records {
+
+        private final List<YamlNode> items;
+        private final Map<String, Integer> indexes = new HashMap<>();
+        private int walked;
+
+        private Records(List<YamlNode> items) {
+            this.items = items;
+        }
 
         static Records of(YamlNode endpoints) {
-            List<YamlNode> items = endpoints.items();
-            Map<String, Integer> indexes = new HashMap<>();
-            for (int i = 0; i < items.size(); i++) {
-                indexes.putIfAbsent(items.get(i).text("setIdentifier").orElse(""), i);
-            }
-            return new Records(items, indexes);
+            return new Records(endpoints.items());
         }
 
         int indexOf(String cluster) {
             Integer index = indexes.get(cluster);
+            while (index == null && walked < items.size()) {
+                String name = items.get(walked).text("setIdentifier").orElse("");
+                indexes.putIfAbsent(name, walked);
+                index = name.equals(cluster) ? indexes.get(cluster) : null;
+                walked++;
+            }
             if (index == null) {
                 throw new IllegalStateException("no weighted record for " + cluster);
             }
