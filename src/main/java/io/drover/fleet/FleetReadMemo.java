@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -116,6 +117,20 @@ public final class FleetReadMemo {
             currentExpected.put(cluster, expected);
         }
         return expected;
+    }
+
+    /** What reading this content gave, if this memo holds it; nothing is read. */
+    Optional<Object> known(String what, String path, String text) {
+        Key key = new Key(what, path, text);
+        Entry entry = current.get(key);
+        if (entry == null) {
+            entry = previous.get(key);
+        }
+        if (entry == null) {
+            Stepped last = stepped.get(new PathKey(what, path));
+            entry = last != null && last.text().equals(text) ? last.entry() : null;
+        }
+        return Optional.ofNullable(entry).map(Entry::value);
     }
 
     /**

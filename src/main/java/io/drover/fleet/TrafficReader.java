@@ -1,7 +1,9 @@
 package io.drover.fleet;
 
+import io.drover.model.Fleet;
 import io.drover.model.FleetFiles;
 import io.drover.model.HostnameTraffic;
+import io.drover.yaml.YamlFile;
 import io.drover.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,11 +22,112 @@ final class TrafficReader {
     private final FleetFiles files;
     private final Problems problems;
     private final YamlDocuments yaml;
+    private final FleetReadMemo memo;
 
     TrafficReader(FleetFiles files, Problems problems, FleetReadMemo memo) {
         this.files = files;
         this.problems = problems;
+        this.memo = memo;
         this.yaml = new YamlDocuments(problems, memo);
+    }
+
+    /**
+     * The traffic of a step's state, whose cluster directories are those of {@code before}: what a
+     * whole read gives, but a DNSEndpoint whose records the step's splice kept (the same parsed
+     * nodes) is taken from {@code before} with the weights of the records it edited, when those
+     * read without a problem and name the same clusters; any other is read whole. A record kept is
+     * the one {@code before} read without a problem, and its checks against the fleet's clusters
+     * hold as they did: the clusters are the same.
+     */
+    List<HostnameTraffic> readAfter(Fleet before) {
+        Set<String> clusterNames = before.clusters().keySet();
+        List<HostnameTraffic> traffic = new ArrayList<>();
+        for (String path : files.pathsMatching("traffic", ".yaml").toList()) {
+            String text = files.read(path).orElseThrow();
+            // The parse before the step's, taken before the new one replaces it in the memo.
+            Optional<YamlFile> earlier = before.files().read(path)
+                    .flatMap(t -> memo.known("yaml", path, t)).flatMap(v -> ((Optional<?>) v).map(YamlFile.class::cast));
+            List<HostnameTraffic> read = before.traffic().stream().filter(t -> t.path().equals(path)).toList();
+            yaml.parse(path, text).ifPresent(file -> {
+                List<YamlNode> docs = YamlDocuments.ofKind(file, "DNSEndpoint");
+                List<YamlNode> earlierDocs = earlier.map(f -> YamlDocuments.ofKind(f, "DNSEndpoint")).orElse(List.of());
+                for (int i = 0; i < docs.size(); i++) {
+                    Optional<HostnameTraffic> kept = earlierDocs.size() == docs.size() && read.size() == docs.size()
+                            ? withEditedWeights(read.get(i), earlierDocs.get(i), docs.get(i))
+                            : Optional.empty();
+                    if (kept.isPresent()) {
+                        traffic.add(kept.get());
+                    } else {
+                        read(path, docs.get(i), clusterNames).ifPresent(traffic::add);
+                    }
+                }
+            });
+        }
+        return traffic;
+    }
+
+    /** {@code read} with the weights of the records {@code after} does not share with {@code earlier}; empty if that is not all that changed. */
+    private static Optional<HostnameTraffic> withEditedWeights(HostnameTraffic read, YamlNode earlier, YamlNode after) {
+        if (earlier.isSameNode(after)) {
+            return Optional.of(read);
+        }
+        Optional<YamlNode> earlierMetadata = earlier.get("metadata");
+        Optional<YamlNode> metadata = after.get("metadata");
+        if (earlierMetadata.isEmpty() || metadata.isEmpty() || !earlierMetadata.get().isSameNode(metadata.get())) {
+            return Optional.empty();
+        }
+        List<YamlNode> earlierRecords = earlier.at("spec", "endpoints").map(YamlNode::items).orElse(List.of());
+        List<YamlNode> records = after.at("spec", "endpoints").map(YamlNode::items).orElse(List.of());
+        if (records.isEmpty() || records.size() != earlierRecords.size() || records.size() != read.weights().size()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> weights = null;
+        List<String> clusters = null;
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).isSameNode(earlierRecords.get(i))) {
+                continue;
+            }
+            if (weights == null) {
+                weights = new LinkedHashMap<>(read.weights());
+                clusters = List.copyOf(read.weights().keySet());
+            }
+            Optional<Weighted> edited = weighted(records.get(i));
+            if (edited.isEmpty() || !edited.get().cluster().equals(clusters.get(i))
+                    || !edited.get().dnsName().equals(read.hostname())) {
+                return Optional.empty();
+            }
+            weights.put(edited.get().cluster(), edited.get().weight());
+        }
+        return Optional.of(weights == null ? read
+                : new HostnameTraffic(read.resourceName(), read.hostname(), read.path(), read.peakRps(), weights));
+    }
+
+    private record Weighted(String dnsName, String cluster, int weight) {
+    }
+
+    /**
+     * What a record says when {@link #read(String, YamlNode, Set)} finds nothing wrong with it by
+     * itself (a dnsName, a setIdentifier, targets that name the cluster, a weight); empty otherwise,
+     * and then the whole DNSEndpoint is read, so that its problems are reported as a read reports them.
+     */
+    private static Optional<Weighted> weighted(YamlNode endpoint) {
+        Optional<String> dnsName = endpoint.get("dnsName").filter(YamlNode::isScalar).map(YamlNode::scalar);
+        Optional<String> cluster = endpoint.get("setIdentifier").filter(YamlNode::isScalar).map(YamlNode::scalar);
+        if (dnsName.isEmpty() || cluster.isEmpty() || endpoint.get("targets").map(YamlNode::items).orElse(List.of()).stream()
+                .noneMatch(t -> t.isScalar() && t.scalar().contains(cluster.get()))) {
+            return Optional.empty();
+        }
+        for (YamlNode property : endpoint.get("providerSpecific").map(YamlNode::items).orElse(List.of())) {
+            if (WEIGHT_PROPERTY.equals(property.text("name").orElse(""))) {
+                try {
+                    int weight = Integer.parseInt(property.text("value").orElse("").trim());
+                    return weight >= 0 ? Optional.of(new Weighted(dnsName.get(), cluster.get(), weight)) : Optional.empty();
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     List<HostnameTraffic> read(Set<String> clusterNames) {

@@ -28,6 +28,15 @@ public final class YamlNode {
         this.inFlow = inFlow;
     }
 
+    /**
+     * Whether both are views of one parsed node: a node is never changed once parsed, and a splice
+     * ({@link YamlFile#splice}) hands the new file every node it did not edit, so such a node means
+     * in the new file what it meant in the old one.
+     */
+    public boolean isSameNode(YamlNode other) {
+        return node == other.node;
+    }
+
     /** Line where the node starts. */
     public int line() {
         return lineOf(node);

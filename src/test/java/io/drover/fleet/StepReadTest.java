@@ -250,6 +250,16 @@ class StepReadTest {
             e.replace(traffic, "value: \"\\d+\"", "value: \"" + r.nextInt(200) + "\"");
             return traffic;
         });
+        edit("traffic weight that is no weight", (e, r) -> {
+            String traffic = e.pick("traffic/", ".yaml");
+            e.replace(traffic, "value: \"\\d+\"", "value: \"" + List.of("-5", "x", "", "1.5").get(r.nextInt(4)) + "\"");
+            return traffic;
+        });
+        edit("traffic targets that do not name the cluster", (e, r) -> {
+            String traffic = e.pick("traffic/", ".yaml");
+            e.replace(traffic, "targets:\n(\\s+)- \\S+", "targets:\n$1- elsewhere.example.com");
+            return traffic;
+        });
         edit("rollout selects", (e, r) -> {
             String rollout = e.pick("rollouts/", ".yaml");
             String to = r.nextBoolean() ? "nowhere" : "production";
