@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * <li>the clusters whose definition, Secret or directory changed (a cluster is a function of its
  * own two files); the others are the clusters {@code before} holds;</li>
  * <li>the traffic files, when one of them changed or a cluster directory came or went (a record
- * must name a cluster directory); a DNSEndpoint whose other records a weight-setting splice kept
- * takes the weights of the records it edited, see {@link TrafficReader#readAfter};</li>
+ * must name a cluster directory); a DNSEndpoint whose other records the step's splice kept is taken
+ * from {@code before} with the records the step wrote, see {@link TrafficReader#readAfter};</li>
  * <li>the ApplicationSets and rollouts, always (a few files, each read once per content through the
  * memo; what they warn of depends on every cluster's labels);</li>
  * <li>the overlay check for the clusters read again, and for every cluster when the ApplicationSets
@@ -84,12 +84,9 @@ final class StepRead {
         clusterNames.forEach(clusters::remove);
         clusters.putAll(new ClusterReader(files, problems, memo).read(clusterNames));
         List<ApplicationSet> sets = new ApplicationSetReader(files, problems, memo).read(clusters.values());
-        boolean directoriesChanged = aClusterDirectoryCameOrWent();
-        boolean trafficAgain = directoriesChanged || changed.stream().anyMatch(StepRead::isTraffic);
+        boolean trafficAgain = aClusterDirectoryCameOrWent() || changed.stream().anyMatch(StepRead::isTraffic);
         TrafficReader trafficReader = new TrafficReader(files, problems, memo);
-        List<HostnameTraffic> traffic = directoriesChanged ? trafficReader.read(directoryNames())
-                : trafficAgain ? trafficReader.readAfter(before)
-                : before.traffic();
+        List<HostnameTraffic> traffic = trafficAgain ? trafficReader.readAfter(before, directoryNames()) : before.traffic();
         SortedMap<String, Rollout> rollouts = new RolloutReader(files, problems, memo).read(clusters.values());
         Fleet fleet = new Fleet(files, clusters, sets, traffic, rollouts, warnings(problems, trafficAgain));
         List<Cluster> readAgain = clusterNames.stream().map(clusters::get).filter(Objects::nonNull).toList();

@@ -6,6 +6,7 @@ import io.drover.model.HostnameTraffic;
 import io.drover.yaml.YamlFile;
 import io.drover.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,18 @@ final class TrafficReader {
     }
 
     /**
-     * The traffic of a step's state, whose cluster directories are those of {@code before}: what a
-     * whole read gives, but a DNSEndpoint whose records the step's splice kept (the same parsed
-     * nodes) is taken from {@code before} with the weights of the records it edited, when those
-     * read without a problem and name the same clusters; any other is read whole. A record kept is
-     * the one {@code before} read without a problem, and its checks against the fleet's clusters
-     * hold as they did: the clusters are the same.
+     * The traffic of a step's state: what a whole read gives, but a DNSEndpoint whose records the
+     * step's splice kept (the same parsed nodes) is taken from {@code before} with what the step
+     * changed: the weights of the records it edited, or the one record it added or removed, when
+     * those read without a problem and are where the cluster's record was; any other is read whole.
+     * A record kept is one {@code before} read without a problem, and its checks against the
+     * fleet's clusters hold as they did unless its cluster's directory is gone, which is checked.
+     *
+     * @param clusterNames the cluster directories of this state
      */
-    List<HostnameTraffic> readAfter(Fleet before) {
-        Set<String> clusterNames = before.clusters().keySet();
+    List<HostnameTraffic> readAfter(Fleet before, Set<String> clusterNames) {
+        Set<String> gone = new HashSet<>(before.clusters().keySet());
+        gone.removeAll(clusterNames);
         List<HostnameTraffic> traffic = new ArrayList<>();
         for (String path : files.pathsMatching("traffic", ".yaml").toList()) {
             String text = files.read(path).orElseThrow();
@@ -53,7 +57,7 @@ final class TrafficReader {
                 List<YamlNode> earlierDocs = earlier.map(f -> YamlDocuments.ofKind(f, "DNSEndpoint")).orElse(List.of());
                 for (int i = 0; i < docs.size(); i++) {
                     Optional<HostnameTraffic> kept = earlierDocs.size() == docs.size() && read.size() == docs.size()
-                            ? withEditedWeights(read.get(i), earlierDocs.get(i), docs.get(i))
+                            ? new KeptRecords(read.get(i), earlierDocs.get(i), docs.get(i), clusterNames, gone).traffic()
                             : Optional.empty();
                     if (kept.isPresent()) {
                         traffic.add(kept.get());
@@ -66,40 +70,86 @@ final class TrafficReader {
         return traffic;
     }
 
-    /** {@code read} with the weights of the records {@code after} does not share with {@code earlier}; empty if that is not all that changed. */
-    private static Optional<HostnameTraffic> withEditedWeights(HostnameTraffic read, YamlNode earlier, YamlNode after) {
-        if (earlier.isSameNode(after)) {
-            return Optional.of(read);
-        }
-        Optional<YamlNode> earlierMetadata = earlier.get("metadata");
-        Optional<YamlNode> metadata = after.get("metadata");
-        if (earlierMetadata.isEmpty() || metadata.isEmpty() || !earlierMetadata.get().isSameNode(metadata.get())) {
-            return Optional.empty();
-        }
-        List<YamlNode> earlierRecords = earlier.at("spec", "endpoints").map(YamlNode::items).orElse(List.of());
-        List<YamlNode> records = after.at("spec", "endpoints").map(YamlNode::items).orElse(List.of());
-        if (records.isEmpty() || records.size() != earlierRecords.size() || records.size() != read.weights().size()) {
-            return Optional.empty();
-        }
-        Map<String, Integer> weights = null;
-        List<String> clusters = null;
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).isSameNode(earlierRecords.get(i))) {
-                continue;
+    /** One DNSEndpoint of a step's state, taken from the one before it where its records are the same nodes. */
+    private record KeptRecords(HostnameTraffic read, YamlNode earlier, YamlNode after, Set<String> clusterNames,
+            Set<String> gone) {
+
+        Optional<HostnameTraffic> traffic() {
+            if (earlier.isSameNode(after)) {
+                return read.weights().keySet().stream().anyMatch(gone::contains) ? Optional.empty() : Optional.of(read);
             }
-            if (weights == null) {
-                weights = new LinkedHashMap<>(read.weights());
-                clusters = List.copyOf(read.weights().keySet());
-            }
-            Optional<Weighted> edited = weighted(records.get(i));
-            if (edited.isEmpty() || !edited.get().cluster().equals(clusters.get(i))
-                    || !edited.get().dnsName().equals(read.hostname())) {
+            Optional<YamlNode> earlierMetadata = earlier.get("metadata");
+            Optional<YamlNode> metadata = after.get("metadata");
+            if (earlierMetadata.isEmpty() || metadata.isEmpty() || !earlierMetadata.get().isSameNode(metadata.get())) {
                 return Optional.empty();
             }
-            weights.put(edited.get().cluster(), edited.get().weight());
+            List<YamlNode> olds = earlier.at("spec", "endpoints").map(YamlNode::items).orElse(List.of());
+            List<YamlNode> news = after.at("spec", "endpoints").map(YamlNode::items).orElse(List.of());
+            if (news.isEmpty() || olds.size() != read.weights().size() || Math.abs(news.size() - olds.size()) > 1) {
+                return Optional.empty();
+            }
+            List<String> clusters = List.copyOf(read.weights().keySet());
+            Map<String, Integer> weights = new LinkedHashMap<>();
+            if (news.size() == olds.size()) {
+                // Records edited in place (weights): each at its own place, naming the cluster it named.
+                for (int i = 0; i < news.size(); i++) {
+                    boolean kept = news.get(i).isSameNode(olds.get(i));
+                    if (!(kept ? keep(clusters.get(i), weights) : take(news.get(i), clusters.get(i), weights))) {
+                        return Optional.empty();
+                    }
+                }
+            } else {
+                // One record added or removed: the records before and after it are the same nodes.
+                int head = 0;
+                while (head < Math.min(news.size(), olds.size()) && news.get(head).isSameNode(olds.get(head))) {
+                    head++;
+                }
+                int tail = 0;
+                while (tail < Math.min(news.size(), olds.size()) - head
+                        && news.get(news.size() - 1 - tail).isSameNode(olds.get(olds.size() - 1 - tail))) {
+                    tail++;
+                }
+                if (head + tail != Math.min(news.size(), olds.size())) {
+                    return Optional.empty();
+                }
+                for (int i = 0; i < head; i++) {
+                    if (!keep(clusters.get(i), weights)) {
+                        return Optional.empty();
+                    }
+                }
+                if (news.size() > olds.size() && !take(news.get(head), null, weights)) {
+                    return Optional.empty();
+                }
+                for (int i = olds.size() - tail; i < olds.size(); i++) {
+                    if (!keep(clusters.get(i), weights)) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.of(new HostnameTraffic(read.resourceName(), read.hostname(), read.path(), read.peakRps(), weights));
         }
-        return Optional.of(weights == null ? read
-                : new HostnameTraffic(read.resourceName(), read.hostname(), read.path(), read.peakRps(), weights));
+
+        /** A record kept: its cluster's weight as read before, unless the cluster's directory is gone. */
+        private boolean keep(String cluster, Map<String, Integer> weights) {
+            if (gone.contains(cluster) || weights.containsKey(cluster)) {
+                return false;
+            }
+            weights.put(cluster, read.weights().get(cluster));
+            return true;
+        }
+
+        /** A record the step wrote: read, with nothing wrong by itself, for {@code cluster} if given, or a new one. */
+        private boolean take(YamlNode record, String cluster, Map<String, Integer> weights) {
+            Optional<Weighted> written = weighted(record);
+            if (written.isEmpty() || !written.get().dnsName().equals(read.hostname())
+                    || cluster != null && !written.get().cluster().equals(cluster)
+                    || !clusterNames.contains(written.get().cluster()) || weights.containsKey(written.get().cluster())
+                    || cluster == null && read.weights().containsKey(written.get().cluster())) {
+                return false;
+            }
+            weights.put(written.get().cluster(), written.get().weight());
+            return true;
+        }
     }
 
     private record Weighted(String dnsName, String cluster, int weight) {
