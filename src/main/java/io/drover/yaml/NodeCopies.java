@@ -3,9 +3,12 @@ package io.drover.yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -66,7 +69,38 @@ final class NodeCopies {
         return node;
     }
 
-    private static Node withProperties(Node from, Node to) {
+    /** A copy of a tree parsed alone whose positions are moved on by {@code first}: the range {@link Splices} gave it. */
+    static Node moved(Node node, String path, int first) {
+        Optional<Mark> start = Optional.of(moved(node.getStartMark().orElseThrow(), path, first));
+        Optional<Mark> end = Optional.of(moved(node.getEndMark().orElseThrow(), path, first));
+        if (node instanceof ScalarNode scalar) {
+            return withProperties(node, new ScalarNode(scalar.getTag(), scalar.isResolved(), scalar.getValue(),
+                    scalar.getScalarStyle(), start, end));
+        }
+        if (node instanceof MappingNode mapping) {
+            List<NodeTuple> entries = new ArrayList<>();
+            for (NodeTuple entry : mapping.getValue()) {
+                entries.add(new NodeTuple(moved(entry.getKeyNode(), path, first), moved(entry.getValueNode(), path, first)));
+            }
+            MappingNode copy = new MappingNode(mapping.getTag(), mapping.isResolved(), entries, mapping.getFlowStyle(), start, end);
+            copy.setHasMergeTag(mapping.hasMergeTag());
+            return withProperties(mapping, copy);
+        }
+        SequenceNode sequence = (SequenceNode) node;
+        List<Node> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            items.add(moved(item, path, first));
+        }
+        return withProperties(sequence, new SequenceNode(sequence.getTag(), sequence.isResolved(), items,
+                sequence.getFlowStyle(), start, end));
+    }
+
+    /** Only a mark's index is read ({@link SourceText#offset}); its line and column are those of the text parsed alone. */
+    static Mark moved(Mark mark, String path, int first) {
+        return new Mark(path, first + mark.getIndex(), mark.getLine(), mark.getColumn(), new int[0], 0);
+    }
+
+    static Node withProperties(Node from, Node to) {
         to.setAnchor(from.getAnchor());
         to.setRecursive(from.isRecursive());
         to.setBlockComments(from.getBlockComments());

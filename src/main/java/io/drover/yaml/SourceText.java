@@ -18,7 +18,7 @@ final class SourceText {
     private final Splices splices;
 
     SourceText(String text) {
-        this(text, Splices.NONE);
+        this(text, Splices.none(text.length()));
     }
 
     private SourceText(String text, Splices splices) {

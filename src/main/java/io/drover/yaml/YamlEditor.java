@@ -34,6 +34,9 @@ public final class YamlEditor {
     private final List<Edit> edits = new ArrayList<>();
     /** Double-quoted scalars replaced by a new double-quoted value, by node: what {@link YamlFile#splice} may apply without a parse. */
     private final Map<Node, String> quotedReplacements = new IdentityHashMap<>();
+    /** The block sequence an item was removed from (at its index) or appended to (index -1): what {@link YamlFile} may splice alone. */
+    private SequenceNode itemSequence;
+    private int itemIndex;
 
     public YamlEditor(YamlFile file) {
         this.file = file;
@@ -148,6 +151,8 @@ public final class YamlEditor {
         }
         int lastLine = layout.ownedEndLine(layout.lastLine(layout.item(node, index)), layout.column(dash));
         removeLines(layout.ownedStartLine(dashLine, layout.column(dash)), lastLine);
+        itemSequence = node;
+        itemIndex = index;
         return this;
     }
 
@@ -170,6 +175,8 @@ public final class YamlEditor {
             item.add(lines[i].isBlank() ? "" : indent + "  " + lines[i]);
         }
         insertAfter(lastLine, item.toString());
+        itemSequence = node;
+        itemIndex = -1;
         return this;
     }
 
@@ -219,12 +226,22 @@ public final class YamlEditor {
             // The new text is the old one with quoted digits replaced by quoted digits: no token changed.
             return edited;
         }
+        if (edits.size() == 1 && itemSequence != null && spliceItem(edited, edits.get(0))) {
+            // The new text is the old one with one record added or removed: only an added one is parsed.
+            return edited;
+        }
         try {
             YamlFile.parse(file.path(), edited);
         } catch (YamlSyntaxException e) {
             throw new IllegalStateException("edits of " + file.path() + " broke its YAML: " + e.getMessage(), e);
         }
         return edited;
+    }
+
+    private boolean spliceItem(String edited, Edit edit) {
+        return itemIndex < 0
+                ? YamlFile.spliceAppend(file, edited, itemSequence, edit.start(), edit.replacement()).isPresent()
+                : YamlFile.spliceRemoval(file, edited, itemSequence, itemIndex, edit.start(), edit.end()).isPresent();
     }
 
     private void insertAfter(int line, String lines) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
@@ -174,6 +175,169 @@ public final class YamlFile {
         RECENT.put(spliced);
         SPLICED.incrementAndGet();
         return Optional.of(spliced);
+    }
+
+    /**
+     * The file with item {@code index} of a block sequence removed, the characters from {@code from}
+     * to {@code to} of its text, without parsing the new text: every other node is shared, those
+     * after the cut move back by its length. The item before it now ends where the removed one did
+     * (a block collection ends at the next token), and a sequence that lost its first item starts
+     * there too. Empty when the items are not block mappings, the sequence would be left empty, or
+     * the file is not one {@link #splice} takes: then the caller parses the new text.
+     */
+    static Optional<YamlFile> spliceRemoval(YamlFile file, String newText, SequenceNode sequence, int index, int from, int to) {
+        List<Node> items = sequence.getValue();
+        String text = file.text();
+        if (!spliceable(file, newText, sequence, 1) || items.size() < 2 || !isBlockMapping(items.get(index))
+                || (index > 0 && !isBlockMapping(items.get(index - 1)))
+                || newText.length() != text.length() - (to - from)
+                || !newText.regionMatches(0, text, 0, from) || !newText.regionMatches(from, text, to, text.length() - to)) {
+            return Optional.empty();
+        }
+        Node removed = items.get(index);
+        Mark removedEnd = removed.getEndMark().orElseThrow();
+        BlockLayout layout = new BlockLayout(file);
+        if (layout.start(removed) < from || layout.end(removed) < to
+                || (index > 0 && layout.contentEnd(items.get(index - 1)) > from)) {
+            return Optional.empty();
+        }
+        List<Node> kept = new ArrayList<>(items);
+        kept.remove(index);
+        if (index > 0) {
+            Node before = reEnded(items.get(index - 1), removedEnd);
+            if (before == null) {
+                return Optional.empty();
+            }
+            kept.set(index - 1, before);
+        }
+        Mark start = index == 0 ? removedEnd : sequence.getStartMark().orElseThrow();
+        return Optional.of(spliced(file, newText, file.source.splices().removed(from, to - from), sequence, kept, start));
+    }
+
+    /**
+     * The file with a block sequence item appended, {@code inserted} put in at {@code at} after the
+     * last item, parsing only that text: its nodes get positions of their own ({@link Splices}),
+     * everything after it moves on by its length. The last item before now ends at the new item's
+     * dash, and the new one where the sequence ends. Empty when the item is not a plain block
+     * mapping (an alias, an anchor, a block scalar, a problem a parse reports), or the file is not
+     * one {@link #splice} takes: then the caller parses the new text, which reports any problem at
+     * its line.
+     */
+    static Optional<YamlFile> spliceAppend(YamlFile file, String newText, SequenceNode sequence, int at, String inserted) {
+        List<Node> items = sequence.getValue();
+        String text = file.text();
+        if (!spliceable(file, newText, sequence, 2) || !isBlockMapping(items.get(items.size() - 1))
+                || inserted.codePointCount(0, inserted.length()) != inserted.length()
+                || newText.length() != text.length() + inserted.length() || !newText.startsWith(inserted, at)
+                || !newText.regionMatches(0, text, 0, at) || !newText.regionMatches(at + inserted.length(), text, at, text.length() - at)) {
+            return Optional.empty();
+        }
+        BlockLayout layout = new BlockLayout(file);
+        if (layout.contentEnd(items.get(items.size() - 1)) > at || layout.end(sequence) < at) {
+            return Optional.empty();
+        }
+        YamlFile item;
+        try {
+            item = parseNow(file.path, inserted);
+        } catch (YamlSyntaxException e) {
+            return Optional.empty();
+        }
+        if (item.hasAlias || item.roots.size() != 1 || !(item.roots.get(0) instanceof SequenceNode alone)
+                || alone.getFlowStyle() != FlowStyle.BLOCK || alone.getValue().size() != 1
+                || !isBlockMapping(alone.getValue().get(0)) || !plainBlock(alone)) {
+            return Optional.empty();
+        }
+        Splices splices = file.source.splices();
+        int first = splices.nextRange();
+        Node added = reEnded(NodeCopies.moved(alone.getValue().get(0), file.path, first), sequence.getEndMark().orElseThrow());
+        Node last = reEnded(items.get(items.size() - 1), NodeCopies.moved(alone.getStartMark().orElseThrow(), file.path, first));
+        if (added == null || last == null) {
+            return Optional.empty();
+        }
+        List<Node> grown = new ArrayList<>(items);
+        grown.set(items.size() - 1, last);
+        grown.add(added);
+        return Optional.of(spliced(file, newText, splices.inserted(at, inserted.length()), sequence, grown,
+                sequence.getStartMark().orElseThrow()));
+    }
+
+    private static boolean spliceable(YamlFile file, String newText, SequenceNode sequence, int cuts) {
+        return splicing && newText.length() >= RecentParses.MIN_CHARS && newText.length() <= YamlLimits.MAX_CODE_POINTS
+                && !file.hasAlias && file.source.singleChars() && file.source.splices().count() + cuts <= MAX_SPLICES
+                && sequence.getFlowStyle() == FlowStyle.BLOCK && sequence.getAnchor().isEmpty();
+    }
+
+    private static YamlFile spliced(YamlFile file, String newText, Splices splices, SequenceNode sequence, List<Node> items, Mark start) {
+        SequenceNode copy = new SequenceNode(sequence.getTag(), sequence.isResolved(), items, FlowStyle.BLOCK,
+                Optional.of(start), sequence.getEndMark());
+        Map<Node, Node> replaced = new IdentityHashMap<>();
+        replaced.put(sequence, copy);
+        List<Node> roots = new ArrayList<>();
+        for (Node root : file.roots) {
+            roots.add(NodeCopies.withReplaced(root, replaced));
+        }
+        YamlFile result = new YamlFile(file.path, file.source.spliced(newText, splices), roots, false);
+        RECENT.put(result);
+        SPLICED.incrementAndGet();
+        return result;
+    }
+
+    private static boolean isBlockMapping(Node node) {
+        return node instanceof MappingNode mapping && mapping.getFlowStyle() == FlowStyle.BLOCK && mapping.getAnchor().isEmpty();
+    }
+
+    /** No anchor and no block scalar (whose indentation a parse of the item alone might read otherwise). */
+    private static boolean plainBlock(Node node) {
+        if (node.getAnchor().isPresent()) {
+            return false;
+        }
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getScalarStyle() != ScalarStyle.LITERAL && scalar.getScalarStyle() != ScalarStyle.FOLDED;
+        }
+        if (node instanceof MappingNode mapping) {
+            return !mapping.hasMergeTag() && mapping.getValue().stream()
+                    .allMatch(entry -> plainBlock(entry.getKeyNode()) && plainBlock(entry.getValueNode()));
+        }
+        return ((SequenceNode) node).getValue().stream().allMatch(YamlFile::plainBlock);
+    }
+
+    /**
+     * The block collection with {@code end} as its end, and so each last child that ended where it
+     * did: a block collection ends at the token after it, which an edit after it changed. Null when
+     * one of those is not a block collection (a scalar or flow collection ends at its own text).
+     */
+    private static Node reEnded(Node node, Mark end) {
+        int oldEnd = node.getEndMark().orElseThrow().getIndex();
+        if (node instanceof MappingNode mapping && mapping.getFlowStyle() == FlowStyle.BLOCK) {
+            List<NodeTuple> entries = new ArrayList<>(mapping.getValue());
+            NodeTuple lastEntry = entries.get(entries.size() - 1);
+            Node value = lastEntry.getValueNode();
+            if (value.getEndMark().orElseThrow().getIndex() == oldEnd) {
+                value = reEnded(value, end);
+                if (value == null) {
+                    return null;
+                }
+                entries.set(entries.size() - 1, new NodeTuple(lastEntry.getKeyNode(), value));
+            }
+            MappingNode copy = new MappingNode(mapping.getTag(), mapping.isResolved(), entries, FlowStyle.BLOCK,
+                    mapping.getStartMark(), Optional.of(end));
+            copy.setHasMergeTag(mapping.hasMergeTag());
+            return NodeCopies.withProperties(mapping, copy);
+        }
+        if (node instanceof SequenceNode sequence && sequence.getFlowStyle() == FlowStyle.BLOCK && !sequence.getValue().isEmpty()) {
+            List<Node> items = new ArrayList<>(sequence.getValue());
+            Node item = items.get(items.size() - 1);
+            if (item.getEndMark().orElseThrow().getIndex() == oldEnd) {
+                item = reEnded(item, end);
+                if (item == null) {
+                    return null;
+                }
+                items.set(items.size() - 1, item);
+            }
+            return NodeCopies.withProperties(sequence, new SequenceNode(sequence.getTag(), sequence.isResolved(), items,
+                    FlowStyle.BLOCK, sequence.getStartMark(), Optional.of(end)));
+        }
+        return null;
     }
 
     /** A plain string in double quotes, of digits only, with nothing else between its marks. */

@@ -1,6 +1,7 @@
 package io.drover.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,22 +27,24 @@ class ScalarSpliceTest {
 
     @Test
     void aSplicedFileEqualsAParseOfTheWholeNewText() throws Exception {
-        for (long seed = 1; seed <= 6; seed++) {
+        for (long seed = 1; seed <= 8; seed++) {
             Random random = new Random(seed);
-            String text = dnsEndpoint(100 + random.nextInt(50));
+            String text = dnsEndpoint(100 + random.nextInt(50), seed % 2 == 0);
             int spliced = 0;
-            for (int step = 0; step < 100; step++) {
+            int recordsSpliced = 0;
+            for (int step = 0; step < 120; step++) {
                 YamlFile file = YamlFile.parse(PATH, text);
                 YamlNode endpoints = file.documents().get(1).at("spec", "endpoints").orElseThrow();
                 YamlEditor editor = new YamlEditor(file);
                 int kind = random.nextInt(10);
                 int count = endpoints.items().size();
-                if (kind == 0 && count > 2) {
-                    editor.removeItem(endpoints, random.nextInt(count));
-                } else if (kind == 1) {
+                if (kind <= 1 && count > 2) {
+                    int position = random.nextInt(3);
+                    editor.removeItem(endpoints, position == 0 ? 0 : position == 1 ? count - 1 : random.nextInt(count));
+                } else if (kind <= 3) {
                     editor.appendItem(endpoints, editor.itemSource(endpoints, random.nextInt(count))
                             .replace("setIdentifier: ", "setIdentifier: n" + step));
-                } else if (kind == 2) {
+                } else if (kind == 4) {
                     editor.replaceScalar(weight(endpoints, random.nextInt(count)), "x" + random.nextInt(10));
                 } else {
                     int edited = 1 + random.nextInt(3);
@@ -56,15 +59,32 @@ class ScalarSpliceTest {
                         editor.replaceScalar(weight(endpoints, item), Integer.toString(random.nextInt(random.nextBoolean() ? 10 : 100_000)));
                     }
                 }
+                long splicedBefore = YamlFile.SPLICED.get();
                 text = editor.apply();
                 YamlFile next = YamlFile.parse(PATH, text);
-                if (next.source().splices().count() > 0) {
+                if (YamlFile.SPLICED.get() > splicedBefore) {
                     spliced++;
+                    recordsSpliced += kind <= 3 ? 1 : 0;
                 }
                 assertSame(next, YamlFile.parseAfresh(PATH, text), "seed " + seed + " step " + step);
             }
-            assertThat(spliced).as("seed " + seed + ": steps that were spliced").isGreaterThan(40);
+            assertThat(spliced).as("seed " + seed + ": steps that were spliced").isGreaterThan(60);
+            assertThat(recordsSpliced).as("seed " + seed + ": records added or removed by a splice").isGreaterThan(15);
         }
+    }
+
+    /** A record whose text a parse rejects is not spliced: the error is the whole parse's, at its line. */
+    @Test
+    void anAddedRecordWithADuplicateKeyIsReportedAtItsLineInTheFile() throws Exception {
+        YamlFile file = YamlFile.parse(PATH, dnsEndpoint(120, true));
+        YamlNode endpoints = file.documents().get(1).at("spec", "endpoints").orElseThrow();
+        YamlEditor editor = new YamlEditor(file);
+        editor.appendItem(endpoints, "dnsName: shop.example.com\nsetIdentifier: x\nsetIdentifier: y");
+        // The last record takes 7 lines from its first key; the new one's second setIdentifier is its third line.
+        String duplicateLine = ":" + (endpoints.items().get(endpoints.items().size() - 1).line() + 6 + 3) + ":";
+        assertThatThrownBy(editor::apply)
+                .hasMessageContaining(PATH + duplicateLine)
+                .hasMessageContaining("found duplicate key setIdentifier");
     }
 
     private static YamlNode weight(YamlNode endpoints, int item) {
@@ -107,8 +127,8 @@ class ScalarSpliceTest {
         }
     }
 
-    /** Another document first, then the DNSEndpoint: one weighted record per cluster, as a fleet writes it. */
-    private static String dnsEndpoint(int records) {
+    /** Another document first, then the DNSEndpoint: one weighted record per cluster, as a fleet writes it; maybe a document after. */
+    private static String dnsEndpoint(int records, boolean documentAfter) {
         StringBuilder text = new StringBuilder("""
                 # weights of the shop hostname
                 apiVersion: v1
@@ -136,6 +156,10 @@ class ScalarSpliceTest {
                     .append("      providerSpecific:\n")
                     .append("        - name: aws/weight\n")
                     .append("          value: \"").append(i % 7 == 0 ? 0 : 100).append("\"\n");
+        }
+        if (documentAfter) {
+            // The sequence then ends at the next document's marker instead of the end of the text.
+            text.append("    # no more records\n---\nkind: Note\n");
         }
         return text.append("# end\n").toString();
     }
