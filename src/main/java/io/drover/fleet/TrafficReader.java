@@ -70,6 +70,9 @@ final class TrafficReader {
         return traffic;
     }
 
+    /** The most records between the kept ones that a step's read reads, when one was added or removed. */
+    private static final int MAX_WRITTEN = 4;
+
     /** One DNSEndpoint of a step's state, taken from the one before it where its records are the same nodes. */
     private record KeptRecords(HostnameTraffic read, YamlNode earlier, YamlNode after, Set<String> clusterNames,
             Set<String> gone) {
@@ -94,12 +97,14 @@ final class TrafficReader {
                 // Records edited in place (weights): each at its own place, naming the cluster it named.
                 for (int i = 0; i < news.size(); i++) {
                     boolean kept = news.get(i).isSameNode(olds.get(i));
-                    if (!(kept ? keep(clusters.get(i), weights) : take(news.get(i), clusters.get(i), weights))) {
+                    if (!(kept ? keep(clusters.get(i), weights) : take(news.get(i), clusters.get(i), weights) != null)) {
                         return Optional.empty();
                     }
                 }
             } else {
-                // One record added or removed: the records before and after it are the same nodes.
+                // One record added or removed: the records before and after the edit are the same
+                // nodes; the few between (the added one, and its neighbour a splice copied with a
+                // new end) are read.
                 int head = 0;
                 while (head < Math.min(news.size(), olds.size()) && news.get(head).isSameNode(olds.get(head))) {
                     head++;
@@ -109,16 +114,21 @@ final class TrafficReader {
                         && news.get(news.size() - 1 - tail).isSameNode(olds.get(olds.size() - 1 - tail))) {
                     tail++;
                 }
-                if (head + tail != Math.min(news.size(), olds.size())) {
+                if (news.size() - head - tail > MAX_WRITTEN) {
                     return Optional.empty();
                 }
+                Set<String> rewritten = new HashSet<>(clusters.subList(head, olds.size() - tail));
                 for (int i = 0; i < head; i++) {
                     if (!keep(clusters.get(i), weights)) {
                         return Optional.empty();
                     }
                 }
-                if (news.size() > olds.size() && !take(news.get(head), null, weights)) {
-                    return Optional.empty();
+                for (int i = head; i < news.size() - tail; i++) {
+                    // A record written between the kept ones is the added one, or one of those it stands between.
+                    String taken = take(news.get(i), null, weights);
+                    if (taken == null || !rewritten.contains(taken) && read.weights().containsKey(taken)) {
+                        return Optional.empty();
+                    }
                 }
                 for (int i = olds.size() - tail; i < olds.size(); i++) {
                     if (!keep(clusters.get(i), weights)) {
@@ -138,17 +148,19 @@ final class TrafficReader {
             return true;
         }
 
-        /** A record the step wrote: read, with nothing wrong by itself, for {@code cluster} if given, or a new one. */
-        private boolean take(YamlNode record, String cluster, Map<String, Integer> weights) {
+        /**
+         * A record the step wrote, read with nothing wrong by itself, for {@code cluster} if given:
+         * its cluster, or null when it must be read as a whole read reads it.
+         */
+        private String take(YamlNode record, String cluster, Map<String, Integer> weights) {
             Optional<Weighted> written = weighted(record);
             if (written.isEmpty() || !written.get().dnsName().equals(read.hostname())
                     || cluster != null && !written.get().cluster().equals(cluster)
-                    || !clusterNames.contains(written.get().cluster()) || weights.containsKey(written.get().cluster())
-                    || cluster == null && read.weights().containsKey(written.get().cluster())) {
-                return false;
+                    || !clusterNames.contains(written.get().cluster()) || weights.containsKey(written.get().cluster())) {
+                return null;
             }
             weights.put(written.get().cluster(), written.get().weight());
-            return true;
+            return written.get().cluster();
         }
     }
 
