@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -20,19 +21,27 @@ final class NodeCopies {
     private NodeCopies() {
     }
 
-    /** The tree of {@code node} with each key of {@code replaced} (by identity) swapped for its value. */
-    static Node withReplaced(Node node, Map<Node, Node> replaced) {
+    /**
+     * The tree of {@code node} with each key of {@code replaced} (by identity) swapped for its value,
+     * looking only into the nodes of {@code path} (by identity): those on the way from the root to
+     * each replaced node. A splice of a file of thousands of records copies the few nodes above the
+     * edited ones and leaves the rest of the tree unvisited.
+     */
+    static Node withReplaced(Node node, Map<Node, Node> replaced, Set<Node> path) {
         Node replacement = replaced.get(node);
         if (replacement != null) {
             return replacement;
+        }
+        if (!path.contains(node)) {
+            return node;
         }
         if (node instanceof MappingNode mapping) {
             List<NodeTuple> entries = mapping.getValue();
             List<NodeTuple> copied = null;
             for (int i = 0; i < entries.size(); i++) {
                 NodeTuple entry = entries.get(i);
-                Node key = withReplaced(entry.getKeyNode(), replaced);
-                Node value = withReplaced(entry.getValueNode(), replaced);
+                Node key = withReplaced(entry.getKeyNode(), replaced, path);
+                Node value = withReplaced(entry.getValueNode(), replaced, path);
                 if (copied == null && (key != entry.getKeyNode() || value != entry.getValueNode())) {
                     copied = new ArrayList<>(entries.subList(0, i));
                 }
@@ -52,7 +61,7 @@ final class NodeCopies {
             List<Node> items = sequence.getValue();
             List<Node> copied = null;
             for (int i = 0; i < items.size(); i++) {
-                Node item = withReplaced(items.get(i), replaced);
+                Node item = withReplaced(items.get(i), replaced, path);
                 if (copied == null && item != items.get(i)) {
                     copied = new ArrayList<>(items.subList(0, i));
                 }

@@ -34,6 +34,8 @@ public final class YamlEditor {
     private final List<Edit> edits = new ArrayList<>();
     /** Double-quoted scalars replaced by a new double-quoted value, by node: what {@link YamlFile#splice} may apply without a parse. */
     private final Map<Node, String> quotedReplacements = new IdentityHashMap<>();
+    /** The nodes from a document down to each node a splice would replace, by identity: all a splice copies. */
+    private final Set<Node> splicePath = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** The block sequence an item was removed from (at its index) or appended to (index -1): what {@link YamlFile} may splice alone. */
     private SequenceNode itemSequence;
     private int itemIndex;
@@ -67,6 +69,7 @@ public final class YamlEditor {
         edits.add(new Edit(start, end, start == end ? " " + replacement : replacement));
         if (start != end && replacement.equals("\"" + newValue + "\"")) {
             quotedReplacements.put(node, newValue);
+            scalar.addPathTo(splicePath);
         }
         return this;
     }
@@ -153,6 +156,7 @@ public final class YamlEditor {
         removeLines(layout.ownedStartLine(dashLine, layout.column(dash)), lastLine);
         itemSequence = node;
         itemIndex = index;
+        sequence.addPathTo(splicePath);
         return this;
     }
 
@@ -177,6 +181,7 @@ public final class YamlEditor {
         insertAfter(lastLine, item.toString());
         itemSequence = node;
         itemIndex = -1;
+        sequence.addPathTo(splicePath);
         return this;
     }
 
@@ -222,7 +227,7 @@ public final class YamlEditor {
         result.append(text, copied, text.length());
         String edited = result.toString();
         if (quotedReplacements.size() == edits.size()
-                && YamlFile.splice(file, edited, quotedReplacements).isPresent()) {
+                && YamlFile.splice(file, edited, quotedReplacements, splicePath).isPresent()) {
             // The new text is the old one with quoted digits replaced by quoted digits: no token changed.
             return edited;
         }
@@ -240,8 +245,8 @@ public final class YamlEditor {
 
     private boolean spliceItem(String edited, Edit edit) {
         return itemIndex < 0
-                ? YamlFile.spliceAppend(file, edited, itemSequence, edit.start(), edit.replacement()).isPresent()
-                : YamlFile.spliceRemoval(file, edited, itemSequence, itemIndex, edit.start(), edit.end()).isPresent();
+                ? YamlFile.spliceAppend(file, edited, itemSequence, edit.start(), edit.replacement(), splicePath).isPresent()
+                : YamlFile.spliceRemoval(file, edited, itemSequence, itemIndex, edit.start(), edit.end(), splicePath).isPresent();
     }
 
     private void insertAfter(int line, String lines) {

@@ -136,7 +136,7 @@ public final class YamlFile {
      * has been spliced {@link #MAX_SPLICES} times: then the caller parses the new text.
      * {@code ScalarSpliceTest} compares the result with a parse of the whole new text.
      */
-    static Optional<YamlFile> splice(YamlFile file, String newText, Map<Node, String> replacements) {
+    static Optional<YamlFile> splice(YamlFile file, String newText, Map<Node, String> replacements, Set<Node> path) {
         if (!splicing || newText.length() < RecentParses.MIN_CHARS || file.hasAlias || !file.source.singleChars()
                 || file.source.splices().count() + replacements.size() > MAX_SPLICES || replacements.isEmpty()) {
             return Optional.empty();
@@ -169,7 +169,7 @@ public final class YamlFile {
         }
         List<Node> roots = new ArrayList<>();
         for (Node root : file.roots) {
-            roots.add(NodeCopies.withReplaced(root, replaced));
+            roots.add(NodeCopies.withReplaced(root, replaced, path));
         }
         YamlFile spliced = new YamlFile(file.path, file.source.spliced(newText, splices), roots, false);
         RECENT.put(spliced);
@@ -185,7 +185,8 @@ public final class YamlFile {
      * there too. Empty when the items are not block mappings, the sequence would be left empty, or
      * the file is not one {@link #splice} takes: then the caller parses the new text.
      */
-    static Optional<YamlFile> spliceRemoval(YamlFile file, String newText, SequenceNode sequence, int index, int from, int to) {
+    static Optional<YamlFile> spliceRemoval(YamlFile file, String newText, SequenceNode sequence, int index, int from, int to,
+            Set<Node> path) {
         List<Node> items = sequence.getValue();
         String text = file.text();
         if (!spliceable(file, newText, sequence, 1) || items.size() < 2 || !isBlockMapping(items.get(index))
@@ -211,7 +212,7 @@ public final class YamlFile {
             kept.set(index - 1, before);
         }
         Mark start = index == 0 ? removedEnd : sequence.getStartMark().orElseThrow();
-        return Optional.of(spliced(file, newText, file.source.splices().removed(from, to - from), sequence, kept, start));
+        return Optional.of(spliced(file, newText, file.source.splices().removed(from, to - from), sequence, kept, start, path));
     }
 
     /**
@@ -223,7 +224,8 @@ public final class YamlFile {
      * one {@link #splice} takes: then the caller parses the new text, which reports any problem at
      * its line.
      */
-    static Optional<YamlFile> spliceAppend(YamlFile file, String newText, SequenceNode sequence, int at, String inserted) {
+    static Optional<YamlFile> spliceAppend(YamlFile file, String newText, SequenceNode sequence, int at, String inserted,
+            Set<Node> path) {
         List<Node> items = sequence.getValue();
         String text = file.text();
         if (!spliceable(file, newText, sequence, 2) || !isBlockMapping(items.get(items.size() - 1))
@@ -258,7 +260,7 @@ public final class YamlFile {
         grown.set(items.size() - 1, last);
         grown.add(added);
         return Optional.of(spliced(file, newText, splices.inserted(at, inserted.length()), sequence, grown,
-                sequence.getStartMark().orElseThrow()));
+                sequence.getStartMark().orElseThrow(), path));
     }
 
     private static boolean spliceable(YamlFile file, String newText, SequenceNode sequence, int cuts) {
@@ -267,14 +269,15 @@ public final class YamlFile {
                 && sequence.getFlowStyle() == FlowStyle.BLOCK && sequence.getAnchor().isEmpty();
     }
 
-    private static YamlFile spliced(YamlFile file, String newText, Splices splices, SequenceNode sequence, List<Node> items, Mark start) {
+    private static YamlFile spliced(YamlFile file, String newText, Splices splices, SequenceNode sequence, List<Node> items, Mark start,
+            Set<Node> path) {
         SequenceNode copy = new SequenceNode(sequence.getTag(), sequence.isResolved(), items, FlowStyle.BLOCK,
                 Optional.of(start), sequence.getEndMark());
         Map<Node, Node> replaced = new IdentityHashMap<>();
         replaced.put(sequence, copy);
         List<Node> roots = new ArrayList<>();
         for (Node root : file.roots) {
-            roots.add(NodeCopies.withReplaced(root, replaced));
+            roots.add(NodeCopies.withReplaced(root, replaced, path));
         }
         YamlFile result = new YamlFile(file.path, file.source.spliced(newText, splices), roots, false);
         RECENT.put(result);

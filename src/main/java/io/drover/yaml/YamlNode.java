@@ -21,11 +21,25 @@ public final class YamlNode {
     private final Node node;
     /** Inside a flow collection a plain scalar must also avoid ',', '[', ']', '{' and '}'. */
     private final boolean inFlow;
+    /** The view this one was reached from; null for a document. */
+    private final YamlNode parent;
 
     YamlNode(YamlFile file, Node node, boolean inFlow) {
+        this(file, node, inFlow, null);
+    }
+
+    private YamlNode(YamlFile file, Node node, boolean inFlow, YamlNode parent) {
         this.file = file;
         this.node = node;
         this.inFlow = inFlow;
+        this.parent = parent;
+    }
+
+    /** Adds this node and the nodes it was reached through, up to its document, to {@code path}. */
+    void addPathTo(java.util.Set<Node> path) {
+        for (YamlNode at = this; at != null; at = at.parent) {
+            path.add(at.node);
+        }
     }
 
     /**
@@ -164,7 +178,7 @@ public final class YamlNode {
     }
 
     YamlNode child(Node child) {
-        return new YamlNode(file, child, inFlow || isFlow());
+        return new YamlNode(file, child, inFlow || isFlow(), this);
     }
 
     YamlFile file() {
