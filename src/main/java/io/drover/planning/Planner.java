@@ -16,10 +16,12 @@ import io.drover.planning.strategies.RolloutStrategy;
 import io.drover.planning.templates.TemplateSet;
 import io.drover.policy.Policy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Plans a rollout: a pure function of (fleet, rollout, policy, templates). It asks the strategy
@@ -74,8 +76,7 @@ public final class Planner {
             StepSink sink, int maxSteps) throws PlanRefusedException {
         PlanningContext context = new PlanningContext(fleet, rollout, policy, templates);
         RolloutStrategy strategy = RolloutStrategy.of(rollout.strategy());
-        List<String> selected = fleet.clusters().values().stream()
-                .filter(rollout::selects).map(Cluster::name).toList();
+        List<String> selected = context.selected().stream().map(Cluster::name).toList();
         List<String> atTarget = selected.stream()
                 .filter(c -> !fleet.clusters().get(c).version().isBefore(rollout.targetVersion())).toList();
 
@@ -92,6 +93,8 @@ public final class Planner {
         }
 
         sink.start(new PlanStart(rollout, policy, selected, atTarget, before, capacityBefore, warnings(fleet, selected, policy)));
+        // Looked up for every cluster of every state: hashed, and the names' hashes are cached.
+        Set<String> selectedSet = new HashSet<>(selected);
         int steps = 0;
         int limit = 20 * (fleet.clusters().size() + 1) + fleet.applicationSets().size();
         for (Optional<StepAction> next = strategy.next(context); next.isPresent(); next = strategy.next(context)) {
@@ -105,9 +108,7 @@ public final class Planner {
                 throw new IllegalStateException("step " + action.id() + " changes no file; planning would not progress");
             }
             Fleet after = readBack(context.fleet(), changes, memo, steps + 1, action);
-            Set<String> touched = new TreeSet<>(selected);
-            touched.addAll(action.clusters());
-            List<String> shown = touchedStillThere(after, touched);
+            List<String> shown = touchedStillThere(after, selectedSet, new HashSet<>(action.clusters()));
             TrafficState traffic = TrafficState.of(after, hostnamesOf(after, shown), shown);
             CapacityVerdict verdict = CapacityCheck.check(traffic, policy.capacity());
             if (!verdict.holds()) {
@@ -144,10 +145,12 @@ public final class Planner {
         return hostnames;
     }
 
-    private static List<String> touchedStillThere(Fleet fleet, Set<String> touched) {
+    /** The clusters of the state that the rollout selected at the start or the step moved, or that replace one of them. */
+    private static List<String> touchedStillThere(Fleet fleet, Set<String> selected, Set<String> moved) {
+        Predicate<String> touched = name -> selected.contains(name) || moved.contains(name);
         List<String> names = new ArrayList<>();
         fleet.clusters().values().forEach(c -> {
-            if (touched.contains(c.name()) || c.replaces().filter(touched::contains).isPresent()) {
+            if (touched.test(c.name()) || c.replaces().filter(touched).isPresent()) {
                 names.add(c.name());
             }
         });

@@ -9,10 +9,50 @@ import io.drover.policy.Policy;
 import java.util.List;
 
 /** Everything a strategy and a step may look at: one fleet state, the rollout, its policy, templates. */
-public record PlanningContext(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates) {
+public final class PlanningContext {
 
+    private final Fleet fleet;
+    private final Rollout rollout;
+    private final Policy policy;
+    private final TemplateSet templates;
+    private final SelectedClusters selection;
+
+    public PlanningContext(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates) {
+        this(fleet, rollout, policy, templates, SelectedClusters.of(fleet, rollout));
+    }
+
+    private PlanningContext(Fleet fleet, Rollout rollout, Policy policy, TemplateSet templates, SelectedClusters selection) {
+        this.fleet = fleet;
+        this.rollout = rollout;
+        this.policy = policy;
+        this.templates = templates;
+        this.selection = selection;
+    }
+
+    /** The context of the state after a step: the selection is carried over for the clusters the step kept. */
     public PlanningContext withFleet(Fleet next) {
-        return new PlanningContext(next, rollout, policy, templates);
+        return new PlanningContext(next, rollout, policy, templates, selection.next(next));
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    public Rollout rollout() {
+        return rollout;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public TemplateSet templates() {
+        return templates;
+    }
+
+    /** Clusters the rollout selects, by name. */
+    public List<Cluster> selected() {
+        return selection.selected();
     }
 
     public Cluster cluster(String name) {
@@ -21,10 +61,7 @@ public record PlanningContext(Fleet fleet, Rollout rollout, Policy policy, Templ
 
     /** Clusters the rollout selects that are still below the target version, by name. */
     public List<Cluster> belowTarget() {
-        return fleet.clusters().values().stream()
-                .filter(rollout::selects)
-                .filter(c -> c.version().isBefore(rollout.targetVersion()))
-                .toList();
+        return selection.belowTarget();
     }
 
     /** Whether the cluster has a weight above 0 on any hostname. */

@@ -14,6 +14,12 @@ public record ClusterLoad(String cluster, Map<String, Integer> weights, double l
     }
 
     public boolean serving() {
-        return weights.values().stream().anyMatch(w -> w > 0);
+        // A plain loop: asked of every cluster of every planned state.
+        for (int weight : weights.values()) {
+            if (weight > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,10 +6,10 @@ import io.drover.model.HostnameTraffic;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The weights and loads of the hostnames a rollout is concerned with. A cluster's load is the
@@ -22,31 +22,33 @@ public record TrafficState(List<HostnameTraffic> hostnames, List<ClusterLoad> cl
         clusters = List.copyOf(clusters);
     }
 
-    /** The state of the given hostnames, with a row for every cluster that has a record or is named. */
+    /**
+     * The state of the given hostnames, with a row for every cluster that has a record or is named.
+     * One walk of the fleet's clusters in name order, looking each up in the hostnames' records: a
+     * state is built per planned step, for every cluster of the fleet.
+     */
     public static TrafficState of(Fleet fleet, Set<String> hostnames, Collection<String> alsoShow) {
         List<HostnameTraffic> relevant = fleet.traffic().stream().filter(t -> hostnames.contains(t.hostname())).toList();
-        Map<String, Map<String, Integer>> weights = new TreeMap<>();
-        alsoShow.stream().filter(fleet.clusters()::containsKey).forEach(c -> weights.put(c, new TreeMap<>()));
-        relevant.forEach(t -> t.weights().forEach((c, w) -> weights.computeIfAbsent(c, x -> new TreeMap<>()).put(t.hostname(), w)));
         int[] totals = relevant.stream().mapToInt(HostnameTraffic::totalWeight).toArray();
+        Set<String> shown = new HashSet<>(alsoShow);
         List<ClusterLoad> rows = new ArrayList<>();
-        weights.forEach((name, byHost) -> {
-            Cluster cluster = fleet.clusters().get(name);
-            rows.add(new ClusterLoad(name, byHost, load(relevant, totals, name), cluster.capacityRps()));
-        });
-        return new TrafficState(relevant, rows);
-    }
-
-    /** A cluster's load with every cluster serving; the totals are summed once per state, not once per cluster. */
-    private static double load(List<HostnameTraffic> hostnames, int[] totals, String cluster) {
-        double load = 0;
-        for (int h = 0; h < hostnames.size(); h++) {
-            int weight = hostnames.get(h).weightOf(cluster);
-            if (weight != 0) {
-                load += (double) hostnames.get(h).peakRps() * weight / totals[h];
+        for (Cluster cluster : fleet.clusters().values()) {
+            Map<String, Integer> byHost = new HashMap<>(4);
+            double load = 0;
+            for (int h = 0; h < relevant.size(); h++) {
+                Integer weight = relevant.get(h).weights().get(cluster.name());
+                if (weight != null) {
+                    byHost.put(relevant.get(h).hostname(), weight);
+                    if (weight != 0) {
+                        load += (double) relevant.get(h).peakRps() * weight / totals[h];
+                    }
+                }
+            }
+            if (!byHost.isEmpty() || shown.contains(cluster.name())) {
+                rows.add(new ClusterLoad(cluster.name(), byHost, load, cluster.capacityRps()));
             }
         }
-        return load;
+        return new TrafficState(relevant, rows);
     }
 
     public Map<String, ClusterLoad> byCluster() {

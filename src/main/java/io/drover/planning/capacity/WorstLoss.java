@@ -5,6 +5,7 @@ import io.drover.planning.capacity.CapacityCheck.FailureCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,23 +63,37 @@ final class WorstLoss {
         total = new int[m];
         weight = new int[m][n];
         heaviest = new int[m][][];
-        List<List<Integer>> servedBy = new ArrayList<>();
+        // Each hostname's records are walked once, not every serving cluster looked up on every hostname.
+        Map<String, Integer> index = new HashMap<>(2 * n);
         for (int c = 0; c < n; c++) {
-            servedBy.add(new ArrayList<>());
+            index.put(serving.get(c), c);
         }
+        int[] servedCount = new int[n];
         for (int h = 0; h < m; h++) {
             HostnameTraffic traffic = hostnames.get(h);
             peak[h] = traffic.peakRps();
             total[h] = traffic.totalWeight();
-            for (int c = 0; c < n; c++) {
-                weight[h][c] = traffic.weightOf(serving.get(c));
-                if (weight[h][c] != 0) {
-                    servedBy.get(c).add(h);
+            for (Map.Entry<String, Integer> record : traffic.weights().entrySet()) {
+                Integer c = index.get(record.getKey());
+                if (c != null && record.getValue() != 0) {
+                    weight[h][c] = record.getValue();
+                    servedCount[c]++;
                 }
             }
             heaviest[h] = suffixHeaviest(weight[h], k + 1);
         }
-        served = servedBy.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        served = new int[n][];
+        for (int c = 0; c < n; c++) {
+            served[c] = new int[servedCount[c]];
+            servedCount[c] = 0;
+        }
+        for (int h = 0; h < m; h++) {
+            for (int c = 0; c < n; c++) {
+                if (weight[h][c] != 0) {
+                    served[c][servedCount[c]++] = h;
+                }
+            }
+        }
     }
 
     /** The worst loss of k of the serving clusters; empty only when no case exists. */
@@ -311,6 +326,11 @@ final class WorstLoss {
         int[][] heaviest = new int[weights.length][];
         int[] current = new int[0];
         for (int i = weights.length - 1; i >= 0; i--) {
+            if (current.length == count && weights[i] == 0 && weights[current[count - 1]] == 0) {
+                // Only weights of 0 left to choose from: which of them a bound takes subtracts nothing.
+                heaviest[i] = current;
+                continue;
+            }
             int[] merged = new int[Math.min(count, current.length + 1)];
             int at = 0;
             boolean placed = false;

@@ -19,8 +19,7 @@ final class RollingInPlace implements RolloutStrategy {
     @Override
     public Optional<StepAction> next(PlanningContext context) throws PlanRefusedException {
         refuseMinorSkips(context);
-        List<Cluster> pending = context.fleet().clusters().values().stream()
-                .filter(c -> context.rollout().selects(c))
+        List<Cluster> pending = context.selected().stream()
                 .filter(c -> c.version().isBefore(context.rollout().targetVersion()) || Ramp.nextPercent(context, c.name()) > 0)
                 .toList();
         if (pending.isEmpty()) {

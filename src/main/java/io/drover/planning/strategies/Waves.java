@@ -2,6 +2,7 @@ package io.drover.planning.strategies;
 
 import io.drover.model.Cluster;
 import io.drover.planning.PlanningContext;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,8 +24,7 @@ final class Waves {
      */
     static int size(PlanningContext context) {
         Set<String> present = context.fleet().clusters().keySet();
-        int selected = (int) context.fleet().clusters().values().stream()
-                .filter(context.rollout()::selects)
+        int selected = (int) context.selected().stream()
                 .filter(c -> c.replaces().filter(present::contains).isEmpty())
                 .count();
         return context.policy().clustersInFlight().of(selected);
@@ -39,9 +39,16 @@ final class Waves {
             if (pending.isEmpty()) {
                 return pending;
             }
-            List<Cluster> ordered = pending.stream().sorted(stages.byStage()).toList();
-            var first = stages.valueOf(ordered.get(0));
-            return ordered.stream().filter(c -> stages.valueOf(c).equals(first)).collect(Collectors.toList());
+            // The stage of the first cluster a stable sort by stage would give; no need to sort them all.
+            Comparator<Cluster> byStage = stages.byStage();
+            Cluster earliest = pending.get(0);
+            for (Cluster cluster : pending) {
+                if (byStage.compare(cluster, earliest) < 0) {
+                    earliest = cluster;
+                }
+            }
+            var first = stages.valueOf(earliest);
+            return pending.stream().filter(c -> stages.valueOf(c).equals(first)).collect(Collectors.toList());
         }).orElse(pending);
     }
 
