@@ -30,25 +30,40 @@ public record TrafficState(List<HostnameTraffic> hostnames, List<ClusterLoad> cl
     public static TrafficState of(Fleet fleet, Set<String> hostnames, Collection<String> alsoShow) {
         List<HostnameTraffic> relevant = fleet.traffic().stream().filter(t -> hostnames.contains(t.hostname())).toList();
         int[] totals = relevant.stream().mapToInt(HostnameTraffic::totalWeight).toArray();
-        Set<String> shown = new HashSet<>(alsoShow);
+        Set<String> shown = null;
         List<ClusterLoad> rows = new ArrayList<>();
         for (Cluster cluster : fleet.clusters().values()) {
-            Map<String, Integer> byHost = new HashMap<>(4);
+            Map<String, Integer> byHost = Map.of();
             double load = 0;
             for (int h = 0; h < relevant.size(); h++) {
                 Integer weight = relevant.get(h).weights().get(cluster.name());
                 if (weight != null) {
-                    byHost.put(relevant.get(h).hostname(), weight);
+                    byHost = with(byHost, relevant.get(h).hostname(), weight);
                     if (weight != 0) {
                         load += (double) relevant.get(h).peakRps() * weight / totals[h];
                     }
                 }
             }
-            if (!byHost.isEmpty() || shown.contains(cluster.name())) {
-                rows.add(new ClusterLoad(cluster.name(), byHost, load, cluster.capacityRps()));
+            if (byHost.isEmpty()) {
+                // Most clusters have a record; the set of those named is built only for one that has none.
+                shown = shown == null ? new HashSet<>(alsoShow) : shown;
+                if (!shown.contains(cluster.name())) {
+                    continue;
+                }
             }
+            rows.add(new ClusterLoad(cluster.name(), byHost, load, cluster.capacityRps()));
         }
         return new TrafficState(relevant, rows);
+    }
+
+    /** The weights with one more; a cluster mostly serves one hostname of a rollout, which needs no hash map. */
+    private static Map<String, Integer> with(Map<String, Integer> weights, String hostname, int weight) {
+        if (weights.isEmpty()) {
+            return Map.of(hostname, weight);
+        }
+        Map<String, Integer> more = new HashMap<>(weights);
+        more.put(hostname, weight);
+        return more;
     }
 
     public Map<String, ClusterLoad> byCluster() {
