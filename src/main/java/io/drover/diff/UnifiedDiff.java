@@ -6,17 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
-import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 
 /** Renders file changes as a unified diff in Git's format, which {@code git apply} accepts. */
 public final class UnifiedDiff {
 
+    private static final int CONTEXT = 3;
     private static final DiffAlgorithm HISTOGRAM = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
 
     private UnifiedDiff() {
@@ -42,17 +41,20 @@ public final class UnifiedDiff {
         } else {
             header.append("+++ b/").append(path).append('\n');
         }
-        RawText before = text(change.before());
-        RawText after = text(change.after());
-        EditList edits = HISTOGRAM.diff(RawTextComparator.DEFAULT, before, after);
+        ChangedRegion region = ChangedRegion.of(change.before().orElse(""), change.after().orElse(""), CONTEXT);
+        EditList edits = edits(region);
+        if (!region.holds(edits, CONTEXT)) {
+            region = ChangedRegion.whole(change.before().orElse(""), change.after().orElse(""));
+            edits = edits(region);
+        }
         ByteArrayOutputStream hunks = new ByteArrayOutputStream();
         try (DiffFormatter formatter = new DiffFormatter(hunks)) {
-            formatter.setContext(3);
-            formatter.format(edits, before, after);
+            formatter.setContext(CONTEXT);
+            formatter.format(edits, region.before(), region.after());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return header + hunks.toString(StandardCharsets.UTF_8);
+        return header + region.shiftHunkHeaders(hunks.toString(StandardCharsets.UTF_8));
     }
 
     /** How many lines a change adds and removes, as {@code git diff --stat} counts them. */
@@ -62,14 +64,16 @@ public final class UnifiedDiff {
     public static LineCounts counts(FileChange change) {
         int added = 0;
         int removed = 0;
-        for (Edit edit : HISTOGRAM.diff(RawTextComparator.DEFAULT, text(change.before()), text(change.after()))) {
+        // Where JGit places an edit does not change its length: the region with no context will do.
+        for (Edit edit : edits(ChangedRegion.of(change.before().orElse(""), change.after().orElse(""), 0))) {
             added += edit.getLengthB();
             removed += edit.getLengthA();
         }
         return new LineCounts(added, removed);
     }
 
-    private static RawText text(Optional<String> content) {
-        return new RawText(content.orElse("").getBytes(StandardCharsets.UTF_8));
+
+    private static EditList edits(ChangedRegion region) {
+        return HISTOGRAM.diff(RawTextComparator.DEFAULT, region.before(), region.after());
     }
 }
