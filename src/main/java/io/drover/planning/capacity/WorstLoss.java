@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -108,15 +109,20 @@ final class WorstLoss {
         }
         int n = serving.size();
         double[] bound = new double[n];
-        Integer[] byBound = new Integer[n];
+        List<Integer> survivors = new ArrayList<>(n);
         for (int s = 0; s < n; s++) {
             bound[s] = bound(s, new int[0], 0, k);
-            byBound[s] = s;
+            survivors.add(s);
         }
-        Arrays.sort(byBound, Comparator.comparingDouble((Integer s) -> bound[s]).reversed());
+        // Highest bound first; the search stops at the first bound not above the worst found, mostly
+        // after a few survivors of thousands, so a heap beats sorting them all.
+        PriorityQueue<Integer> byBound = new PriorityQueue<>(survivors.size() + 1,
+                Comparator.comparingDouble((Integer s) -> bound[s]).reversed());
+        byBound.addAll(survivors);
         double worst = Double.NEGATIVE_INFINITY;
         Set<List<Integer>> searched = new HashSet<>();
-        for (int s : byBound) {
+        while (!byBound.isEmpty()) {
+            int s = byBound.poll();
             if (bound[s] <= worst) {
                 break;
             }
