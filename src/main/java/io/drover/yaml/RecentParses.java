@@ -1,8 +1,7 @@
 package io.drover.yaml;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +11,10 @@ import java.util.Optional;
  * without this each step would parse that file three times, a cost that grows with the fleet.
  * A {@link YamlFile} is immutable, so one parse serves every caller. Small files are not kept:
  * they parse quickly, and a fleet read keeps its own memo of them.
+ *
+ * <p>A handful of files, looked through in order of use: a hash of the key would hash the whole
+ * text of every new state of the traffic file, which is as long as the fleet is large. A lookup
+ * compares the text only where path and length match, mostly with the very string that was kept.
  */
 final class RecentParses {
 
@@ -21,21 +24,31 @@ final class RecentParses {
     /** Bounds what is held however large the files: a parsed file takes many times its text. */
     private static final long MAX_CHARS = 4L * 1024 * 1024;
 
-    private final LinkedHashMap<Key, YamlFile> recent = new LinkedHashMap<>(16, 0.75f, true);
+    /** Most recently used first. */
+    private final List<YamlFile> recent = new ArrayList<>();
     private long chars;
 
     synchronized Optional<YamlFile> get(String path, String text) {
-        return Optional.ofNullable(recent.get(new Key(path, text)));
+        for (int i = 0; i < recent.size(); i++) {
+            YamlFile file = recent.get(i);
+            if (isOf(file, path, text)) {
+                recent.add(0, recent.remove(i));
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
     }
 
     synchronized void put(YamlFile file) {
-        if (recent.put(new Key(file.path(), file.text()), file) == null) {
-            chars += file.text().length();
-        }
-        Iterator<Map.Entry<Key, YamlFile>> eldest = recent.entrySet().iterator();
+        recent.removeIf(kept -> {
+            boolean same = isOf(kept, file.path(), file.text());
+            chars -= same ? kept.text().length() : 0;
+            return same;
+        });
+        recent.add(0, file);
+        chars += file.text().length();
         while (recent.size() > 1 && (recent.size() > MAX_FILES || chars > MAX_CHARS)) {
-            chars -= eldest.next().getKey().text().length();
-            eldest.remove();
+            chars -= recent.remove(recent.size() - 1).text().length();
         }
     }
 
@@ -45,6 +58,8 @@ final class RecentParses {
         chars = 0;
     }
 
-    private record Key(String path, String text) {
+    private static boolean isOf(YamlFile file, String path, String text) {
+        String kept = file.text();
+        return kept.length() == text.length() && file.path().equals(path) && (kept == text || kept.equals(text));
     }
 }

@@ -22,18 +22,54 @@ final class SourceText {
     }
 
     private SourceText(String text, Splices splices) {
+        this(text, lineStarts(text), splices);
+    }
+
+    private SourceText(String text, int[] lineStarts, Splices splices) {
         this.text = text;
-        this.lineStarts = lineStarts(text);
+        this.lineStarts = lineStarts;
         this.charOffsets = charOffsets(text);
         this.splices = splices;
     }
 
-    /** The text after scalars were replaced in it, for the nodes parsed from this one; only for a text of single chars. */
-    SourceText spliced(String newText, Splices more) {
+    /**
+     * The text after a splice, for the nodes parsed from this one; only for a text of single chars.
+     * The texts differ only from {@code from} to {@code oldTo} here, {@code newTo} in the new text:
+     * the new line table is this one's with the lines of that window found again and those after it
+     * moved, not a scan of the whole new text, which is as long as the fleet is large.
+     */
+    SourceText spliced(String newText, Splices more, int from, int oldTo, int newTo) {
         if (charOffsets != null) {
             throw new IllegalStateException("marks count code points; a spliced text must be of single chars");
         }
-        return new SourceText(newText, more);
+        // Lines starting at or before the window stay; those starting after its old end move by its growth.
+        int kept = upperBound(lineStarts, from);
+        int after = upperBound(lineStarts, oldTo);
+        int inWindow = 0;
+        for (int i = newText.indexOf('\n', from); i >= 0 && i < newTo; i = newText.indexOf('\n', i + 1)) {
+            inWindow++;
+        }
+        int[] starts = new int[kept + inWindow + lineStarts.length - after];
+        System.arraycopy(lineStarts, 0, starts, 0, kept);
+        int at = kept;
+        for (int i = newText.indexOf('\n', from); i >= 0 && i < newTo; i = newText.indexOf('\n', i + 1)) {
+            starts[at++] = i + 1;
+        }
+        int shift = newTo - oldTo;
+        for (int line = after; line < lineStarts.length; line++) {
+            starts[at++] = lineStarts[line] + shift;
+        }
+        return new SourceText(newText, starts, more);
+    }
+
+    /** How many of the ascending values are at or below {@code value}. */
+    private static int upperBound(int[] ascending, int value) {
+        int found = Arrays.binarySearch(ascending, value);
+        if (found < 0) {
+            return -found - 1;
+        }
+        // Line starts are distinct: the one found is the last at or below the value.
+        return found + 1;
     }
 
     Splices splices() {

@@ -144,12 +144,16 @@ public final class YamlFile {
         Splices splices = file.source.splices();
         Map<Node, Node> replaced = new IdentityHashMap<>();
         int grown = 0;
+        int from = Integer.MAX_VALUE;
+        int to = 0;
         for (Map.Entry<Node, String> replacement : replacements.entrySet()) {
             if (!(replacement.getKey() instanceof ScalarNode old) || !isQuotedDigits(file, old)
                     || !QUOTED_DIGITS.matcher("\"" + replacement.getValue() + "\"").matches()) {
                 return Optional.empty();
             }
             int end = old.getEndMark().orElseThrow().getIndex();
+            from = Math.min(from, file.source.offset(old.getStartMark().orElseThrow()));
+            to = Math.max(to, file.source.offset(old.getEndMark().orElseThrow()));
             int shift = replacement.getValue().length() - old.getValue().length();
             splices = splices.with(end, shift);
             grown += shift;
@@ -171,7 +175,7 @@ public final class YamlFile {
         for (Node root : file.roots) {
             roots.add(NodeCopies.withReplaced(root, replaced, path));
         }
-        YamlFile spliced = new YamlFile(file.path, file.source.spliced(newText, splices), roots, false);
+        YamlFile spliced = new YamlFile(file.path, file.source.spliced(newText, splices, from, to, to + grown), roots, false);
         RECENT.put(spliced);
         SPLICED.incrementAndGet();
         return Optional.of(spliced);
@@ -212,7 +216,8 @@ public final class YamlFile {
             kept.set(index - 1, before);
         }
         Mark start = index == 0 ? removedEnd : sequence.getStartMark().orElseThrow();
-        return Optional.of(spliced(file, newText, file.source.splices().removed(from, to - from), sequence, kept, start, path));
+        return Optional.of(spliced(file, newText, file.source.splices().removed(from, to - from), from, to, from, sequence, kept,
+                start, path));
     }
 
     /**
@@ -259,7 +264,7 @@ public final class YamlFile {
         List<Node> grown = new ArrayList<>(items);
         grown.set(items.size() - 1, last);
         grown.add(added);
-        return Optional.of(spliced(file, newText, splices.inserted(at, inserted.length()), sequence, grown,
+        return Optional.of(spliced(file, newText, splices.inserted(at, inserted.length()), at, at, at + inserted.length(), sequence, grown,
                 sequence.getStartMark().orElseThrow(), path));
     }
 
@@ -269,8 +274,8 @@ public final class YamlFile {
                 && sequence.getFlowStyle() == FlowStyle.BLOCK && sequence.getAnchor().isEmpty();
     }
 
-    private static YamlFile spliced(YamlFile file, String newText, Splices splices, SequenceNode sequence, List<Node> items, Mark start,
-            Set<Node> path) {
+    private static YamlFile spliced(YamlFile file, String newText, Splices splices, int from, int oldTo, int newTo,
+            SequenceNode sequence, List<Node> items, Mark start, Set<Node> path) {
         SequenceNode copy = new SequenceNode(sequence.getTag(), sequence.isResolved(), items, FlowStyle.BLOCK,
                 Optional.of(start), sequence.getEndMark());
         Map<Node, Node> replaced = new IdentityHashMap<>();
@@ -279,7 +284,7 @@ public final class YamlFile {
         for (Node root : file.roots) {
             roots.add(NodeCopies.withReplaced(root, replaced, path));
         }
-        YamlFile result = new YamlFile(file.path, file.source.spliced(newText, splices), roots, false);
+        YamlFile result = new YamlFile(file.path, file.source.spliced(newText, splices, from, oldTo, newTo), roots, false);
         RECENT.put(result);
         SPLICED.incrementAndGet();
         return result;

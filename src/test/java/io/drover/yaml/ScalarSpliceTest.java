@@ -94,6 +94,8 @@ class ScalarSpliceTest {
 
     private static void assertSame(YamlFile spliced, YamlFile parsed, String where) {
         assertThat(spliced.text()).isEqualTo(parsed.text());
+        // The spliced line table is derived from the one before; every line must start where a scan finds it.
+        assertThat(lineStarts(spliced.source())).as(where).isEqualTo(lineStarts(parsed.source()));
         assertThat(spliced.documents()).hasSameSizeAs(parsed.documents());
         for (int i = 0; i < parsed.documents().size(); i++) {
             List<String> expected = new ArrayList<>();
@@ -102,6 +104,14 @@ class ScalarSpliceTest {
             describe(spliced, spliced.documents().get(i).node(), actual);
             assertThat(actual).as(where).isEqualTo(expected);
         }
+    }
+
+    private static List<Integer> lineStarts(SourceText source) {
+        List<Integer> starts = new ArrayList<>();
+        for (int line = 0; line < source.lineCount(); line++) {
+            starts.add(source.lineStart(line));
+        }
+        return starts;
     }
 
     /** Every node in document order with what a reader or an editor may look at. */
