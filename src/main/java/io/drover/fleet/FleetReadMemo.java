@@ -164,8 +164,22 @@ public final class FleetReadMemo {
         return (T) entry.value();
     }
 
-    /** String equality compares the same instance first, so an unchanged file costs a hash lookup. */
+    /**
+     * String equality compares the same instance first, so an unchanged file costs a hash lookup.
+     * The hash leaves the text out: a path has one content per state, and hashing a new content
+     * would walk all of it, the traffic file that a step changes being as long as the fleet is large.
+     */
     private record Key(String what, String path, String text) {
+
+        @Override
+        public int hashCode() {
+            return 31 * what.hashCode() + path.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && what.equals(key.what) && path.equals(key.path) && text.equals(key.text);
+        }
     }
 
     private record Entry(Object value, List<Problem> problems, List<Problem> warnings) {
