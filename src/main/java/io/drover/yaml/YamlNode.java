@@ -123,6 +123,19 @@ public final class YamlNode {
         return List.of();
     }
 
+    /** How many items this sequence has; 0 if this is not a sequence. */
+    public int itemCount() {
+        return node instanceof SequenceNode sequence ? sequence.getValue().size() : 0;
+    }
+
+    /** Item {@code index} of this sequence, without a view of every item made as {@link #items} does. */
+    public YamlNode item(int index) {
+        if (node instanceof SequenceNode sequence) {
+            return child(sequence.getValue().get(index));
+        }
+        throw new IllegalStateException(file.path() + ":" + line() + ": not a sequence");
+    }
+
     /** Mapping entries with scalar keys, in source order; empty if this is not a mapping. */
     public Map<String, YamlNode> entries() {
         Map<String, YamlNode> entries = new LinkedHashMap<>();

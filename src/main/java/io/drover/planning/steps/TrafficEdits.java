@@ -44,35 +44,41 @@ final class TrafficEdits {
 
     /** The records of a DNSEndpoint by cluster, found once per parse of its file. */
     private static Records records(FileEdits edits, HostnameTraffic hostname, YamlNode doc) {
-        return edits.derived(hostname.path(), "weighted records", doc, d -> Records.of(d.at("spec", "endpoints").orElseThrow()));
+        return edits.derived(hostname.path(), "weighted records", doc,
+                d -> new Records(hostname.path() + "#" + hostname.resourceName(), d.at("spec", "endpoints").orElseThrow()));
     }
 
     /**
-     * The records of a DNSEndpoint, indexed by cluster as far as lookups needed: one edit walks to
-     * its record as a plain search would, a wave's edits walk the file once in all.
+     * The records of a DNSEndpoint, found by cluster. Each step edits a new state of the file, and
+     * walking its thousands of records to the one edited cost a step more the larger the fleet; the
+     * positions found in earlier states ({@link RecordPositions}) are tried first, each checked
+     * against the record's own setIdentifier, and the records are walked only when none fits.
      */
     private static final class Records {
 
-        private final List<YamlNode> items;
-        private final Map<String, Integer> indexes = new HashMap<>();
-        private int walked;
+        private final String endpoint;
+        private final YamlNode items;
+        private Map<String, Integer> walked;
 
-        private Records(List<YamlNode> items) {
+        private Records(String endpoint, YamlNode items) {
+            this.endpoint = endpoint;
             this.items = items;
         }
 
-        static Records of(YamlNode endpoints) {
-            return new Records(endpoints.items());
-        }
-
         int indexOf(String cluster) {
-            Integer index = indexes.get(cluster);
-            while (index == null && walked < items.size()) {
-                String name = items.get(walked).text("setIdentifier").orElse("");
-                indexes.putIfAbsent(name, walked);
-                index = name.equals(cluster) ? indexes.get(cluster) : null;
-                walked++;
+            if (walked == null) {
+                for (int hint : RecordPositions.hints(endpoint, cluster)) {
+                    if (hint >= 0 && hint < items.itemCount() && cluster.equals(nameAt(hint))) {
+                        return hint;
+                    }
+                }
+                walked = new HashMap<>();
+                for (int i = 0; i < items.itemCount(); i++) {
+                    walked.putIfAbsent(nameAt(i), i);
+                }
+                RecordPositions.remember(endpoint, walked);
             }
+            Integer index = walked.get(cluster);
             if (index == null) {
                 throw new IllegalStateException("no weighted record for " + cluster);
             }
@@ -80,7 +86,11 @@ final class TrafficEdits {
         }
 
         YamlNode endpoint(String cluster) {
-            return items.get(indexOf(cluster));
+            return items.item(indexOf(cluster));
+        }
+
+        private String nameAt(int index) {
+            return items.item(index).text("setIdentifier").orElse("");
         }
     }
 
