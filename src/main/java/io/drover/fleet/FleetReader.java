@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.SortedMap;
 
 /**
@@ -62,17 +63,21 @@ public final class FleetReader {
     }
 
     static void checkOverlaysExist(Fleet fleet, Problems problems, FleetReadMemo memo) {
-        checkOverlaysExist(fleet, fleet.clusters().values(), problems, memo);
+        checkOverlaysExist(fleet, fleet.clusters().values(), path -> true, problems, memo);
     }
 
-    /** Reports each overlay directory that one of {@code clusters} is deployed from and that is missing. */
-    static void checkOverlaysExist(Fleet fleet, Collection<Cluster> clusters, Problems problems, FleetReadMemo memo) {
+    /**
+     * Reports each overlay directory that one of {@code clusters} is deployed from and that is
+     * missing; only the directories {@code mayBeMissing} accepts are looked for.
+     */
+    static void checkOverlaysExist(Fleet fleet, Collection<Cluster> clusters, Predicate<String> mayBeMissing, Problems problems,
+            FleetReadMemo memo) {
         for (Cluster cluster : clusters) {
             for (ExpectedApplication app : memo.expectedApplications(fleet.applicationSets(), cluster,
                     fleet::expectedApplications)) {
                 for (String path : app.sourcePaths()) {
                     // A refused link in its place is reported already, as what it is.
-                    if (path.startsWith("apps/") && !fleet.files().isDirectory(path)
+                    if (path.startsWith("apps/") && mayBeMissing.test(path) && !fleet.files().isDirectory(path)
                             && !fleet.files().refused().containsKey(path)) {
                         ApplicationSet set = fleet.applicationSets().stream()
                                 .filter(s -> s.name().equals(app.applicationSet())).findFirst().orElseThrow();

@@ -7,15 +7,20 @@ import io.drover.model.FleetFiles;
 import io.drover.model.HostnameTraffic;
 import io.drover.model.Problem;
 import io.drover.model.Rollout;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The read of a state that differs from an already read one in a few paths: a step of a plan. A
@@ -30,8 +35,8 @@ import java.util.TreeSet;
  * from {@code before} with the records the step wrote, see {@link TrafficReader#readAfter};</li>
  * <li>the ApplicationSets and rollouts, always (a few files, each read once per content through the
  * memo; what they warn of depends on every cluster's labels);</li>
- * <li>the overlay check for the clusters read again, and for every cluster when the ApplicationSets
- * changed or a directory under {@code apps/} that existed is gone;</li>
+ * <li>the overlay check for the clusters read again; for every cluster when the ApplicationSets
+ * changed; for the others' overlays that a directory under {@code apps/} gone with the step was;</li>
  * <li>the uniqueness of replacements, when a cluster read again says it replaces one.</li>
  * </ul>
  *
@@ -86,12 +91,21 @@ final class StepRead {
         List<ApplicationSet> sets = new ApplicationSetReader(files, problems, memo).read(clusters.values());
         boolean trafficAgain = aClusterDirectoryCameOrWent() || changed.stream().anyMatch(StepRead::isTraffic);
         TrafficReader trafficReader = new TrafficReader(files, problems, memo);
-        List<HostnameTraffic> traffic = trafficAgain ? trafficReader.readAfter(before, directoryNames()) : before.traffic();
+        List<HostnameTraffic> traffic = trafficAgain ? trafficReader.readAfter(before, directoryNames(), clustersGone()) : before.traffic();
         SortedMap<String, Rollout> rollouts = new RolloutReader(files, problems, memo).read(clusters.values());
         Fleet fleet = new Fleet(files, clusters, sets, traffic, rollouts, warnings(problems, trafficAgain));
         List<Cluster> readAgain = clusterNames.stream().map(clusters::get).filter(Objects::nonNull).toList();
-        FleetReader.checkOverlaysExist(fleet, !sets.equals(before.applicationSets()) || anOverlayDirectoryIsGone()
-                ? clusters.values() : readAgain, problems, memo);
+        if (!sets.equals(before.applicationSets())) {
+            FleetReader.checkOverlaysExist(fleet, clusters.values(), path -> true, problems, memo);
+        } else {
+            FleetReader.checkOverlaysExist(fleet, readAgain, path -> true, problems, memo);
+            Set<String> gone = goneOverlayDirectories();
+            if (!gone.isEmpty()) {
+                // Every overlay of the others existed before the step: only a directory the step emptied can be missing.
+                List<Cluster> others = clusters.values().stream().filter(c -> !clusterNames.contains(c.name())).toList();
+                FleetReader.checkOverlaysExist(fleet, others, gone::contains, problems, memo);
+            }
+        }
         if (readAgain.stream().anyMatch(c -> c.replaces().isPresent())) {
             FleetReader.checkReplacementsAreUnique(fleet, problems);
         }
@@ -112,37 +126,64 @@ final class StepRead {
     /**
      * The directories under clusters/ that hold a file: in a state read without a problem, exactly
      * its clusters' names; so those of {@code before}, with the changed names that are there now.
+     * A view over {@code before}'s names: a copy of thousands of names per step grew with the fleet.
      */
-    private SortedSet<String> directoryNames() {
-        SortedSet<String> names = new TreeSet<>(before.clusters().keySet());
+    private Set<String> directoryNames() {
+        Set<String> came = new HashSet<>();
+        Set<String> went = new HashSet<>();
         for (String name : clusterNames) {
-            if (hasDirectory(name)) {
-                names.add(name);
-            } else {
-                names.remove(name);
+            (hasDirectory(name) ? came : went).add(name);
+        }
+        Set<String> kept = before.clusters().keySet();
+        return new AbstractSet<>() {
+            @Override
+            public boolean contains(Object name) {
+                return came.contains(name) || (kept.contains(name) && !went.contains(name));
+            }
+
+            @Override
+            public Iterator<String> iterator() {
+                return Stream.concat(kept.stream().filter(n -> !went.contains(n)), came.stream().filter(n -> !kept.contains(n)))
+                        .iterator();
+            }
+
+            @Override
+            public int size() {
+                return (int) (kept.stream().filter(n -> !went.contains(n)).count() + came.stream().filter(n -> !kept.contains(n)).count());
+            }
+        };
+    }
+
+    /** The clusters of {@code before} whose directory is gone. */
+    private Set<String> clustersGone() {
+        Set<String> gone = new HashSet<>();
+        for (String name : clusterNames) {
+            if (before.clusters().containsKey(name) && !hasDirectory(name)) {
+                gone.add(name);
             }
         }
-        return names;
+        return gone;
     }
 
     /**
-     * Whether a directory under apps/ that held a file now holds none: only then can a cluster not
+     * The directories under apps/ that held a file and now hold none: only then can a cluster not
      * read again lose an overlay (every overlay existed in {@code before}, and a directory disappears
      * only when the last file under it, a changed path, is removed).
      */
-    private boolean anOverlayDirectoryIsGone() {
+    private Set<String> goneOverlayDirectories() {
+        Set<String> gone = new HashSet<>();
         for (String path : changed) {
             if (!path.startsWith("apps/")) {
                 continue;
             }
             for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
                 String directory = path.substring(0, slash);
-                if (before.files().isDirectory(directory) && !files.isDirectory(directory)) {
-                    return true;
+                if (!gone.contains(directory) && before.files().isDirectory(directory) && !files.isDirectory(directory)) {
+                    gone.add(directory);
                 }
             }
         }
-        return false;
+        return gone;
     }
 
     /** The warnings of the files read again, with those {@code before} has of the files not read again. */

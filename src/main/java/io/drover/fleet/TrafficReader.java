@@ -41,10 +41,9 @@ final class TrafficReader {
      * fleet's clusters hold as they did unless its cluster's directory is gone, which is checked.
      *
      * @param clusterNames the cluster directories of this state
+     * @param gone the clusters of {@code before} whose directory is gone
      */
-    List<HostnameTraffic> readAfter(Fleet before, Set<String> clusterNames) {
-        Set<String> gone = new HashSet<>(before.clusters().keySet());
-        gone.removeAll(clusterNames);
+    List<HostnameTraffic> readAfter(Fleet before, Set<String> clusterNames, Set<String> gone) {
         List<HostnameTraffic> traffic = new ArrayList<>();
         for (String path : files.pathsMatching("traffic", ".yaml").toList()) {
             String text = files.read(path).orElseThrow();
