@@ -85,18 +85,22 @@ final class TrafficReader {
             if (earlierMetadata.isEmpty() || metadata.isEmpty() || !earlierMetadata.get().isSameNode(metadata.get())) {
                 return Optional.empty();
             }
-            List<YamlNode> olds = earlier.at("spec", "endpoints").map(YamlNode::items).orElse(List.of());
-            List<YamlNode> news = after.at("spec", "endpoints").map(YamlNode::items).orElse(List.of());
-            if (news.isEmpty() || olds.size() != read.weights().size() || Math.abs(news.size() - olds.size()) > 1) {
+            Optional<YamlNode> olds = earlier.at("spec", "endpoints");
+            Optional<YamlNode> news = after.at("spec", "endpoints");
+            int oldCount = olds.map(YamlNode::itemCount).orElse(0);
+            int newCount = news.map(YamlNode::itemCount).orElse(0);
+            if (newCount == 0 || oldCount != read.weights().size() || Math.abs(newCount - oldCount) > 1) {
                 return Optional.empty();
             }
+            YamlNode oldItems = olds.get();
+            YamlNode newItems = news.get();
             List<String> clusters = List.copyOf(read.weights().keySet());
             Map<String, Integer> weights = new LinkedHashMap<>();
-            if (news.size() == olds.size()) {
+            if (newCount == oldCount) {
                 // Records edited in place (weights): each at its own place, naming the cluster it named.
-                for (int i = 0; i < news.size(); i++) {
-                    boolean kept = news.get(i).isSameNode(olds.get(i));
-                    if (!(kept ? keep(clusters.get(i), weights) : take(news.get(i), clusters.get(i), weights) != null)) {
+                for (int i = 0; i < newCount; i++) {
+                    boolean kept = newItems.isSameItem(i, oldItems, i);
+                    if (!(kept ? keep(clusters.get(i), weights) : take(newItems.item(i), clusters.get(i), weights) != null)) {
                         return Optional.empty();
                     }
                 }
@@ -105,31 +109,31 @@ final class TrafficReader {
                 // nodes; the few between (the added one, and its neighbour a splice copied with a
                 // new end) are read.
                 int head = 0;
-                while (head < Math.min(news.size(), olds.size()) && news.get(head).isSameNode(olds.get(head))) {
+                while (head < Math.min(newCount, oldCount) && newItems.isSameItem(head, oldItems, head)) {
                     head++;
                 }
                 int tail = 0;
-                while (tail < Math.min(news.size(), olds.size()) - head
-                        && news.get(news.size() - 1 - tail).isSameNode(olds.get(olds.size() - 1 - tail))) {
+                while (tail < Math.min(newCount, oldCount) - head
+                        && newItems.isSameItem(newCount - 1 - tail, oldItems, oldCount - 1 - tail)) {
                     tail++;
                 }
-                if (news.size() - head - tail > MAX_WRITTEN) {
+                if (newCount - head - tail > MAX_WRITTEN) {
                     return Optional.empty();
                 }
-                Set<String> rewritten = new HashSet<>(clusters.subList(head, olds.size() - tail));
+                Set<String> rewritten = new HashSet<>(clusters.subList(head, oldCount - tail));
                 for (int i = 0; i < head; i++) {
                     if (!keep(clusters.get(i), weights)) {
                         return Optional.empty();
                     }
                 }
-                for (int i = head; i < news.size() - tail; i++) {
+                for (int i = head; i < newCount - tail; i++) {
                     // A record written between the kept ones is the added one, or one of those it stands between.
-                    String taken = take(news.get(i), null, weights);
+                    String taken = take(newItems.item(i), null, weights);
                     if (taken == null || !rewritten.contains(taken) && read.weights().containsKey(taken)) {
                         return Optional.empty();
                     }
                 }
-                for (int i = olds.size() - tail; i < olds.size(); i++) {
+                for (int i = oldCount - tail; i < oldCount; i++) {
                     if (!keep(clusters.get(i), weights)) {
                         return Optional.empty();
                     }

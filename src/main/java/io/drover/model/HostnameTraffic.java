@@ -1,18 +1,60 @@
 package io.drover.model;
 
-import java.util.Map;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
-/** The weighted records of one hostname (one DNSEndpoint) and the demand it carries at peak. */
-public record HostnameTraffic(String resourceName, String hostname, String path, int peakRps,
-        Map<String, Integer> weights) {
+/**
+ * The weighted records of one hostname (one DNSEndpoint) and the demand it carries at peak. A value:
+ * equal when every field is. The total weight is summed once: every planned state asks for it, and
+ * a hostname served by the whole fleet has thousands of records.
+ */
+public final class HostnameTraffic {
 
-    public HostnameTraffic {
-        weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+    private final String resourceName;
+    private final String hostname;
+    private final String path;
+    private final int peakRps;
+    private final Map<String, Integer> weights;
+    private final int totalWeight;
+
+    public HostnameTraffic(String resourceName, String hostname, String path, int peakRps, Map<String, Integer> weights) {
+        this.resourceName = resourceName;
+        this.hostname = hostname;
+        this.path = path;
+        this.peakRps = peakRps;
+        this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        int total = 0;
+        for (int weight : this.weights.values()) {
+            total += weight;
+        }
+        this.totalWeight = total;
+    }
+
+    public String resourceName() {
+        return resourceName;
+    }
+
+    public String hostname() {
+        return hostname;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public int peakRps() {
+        return peakRps;
+    }
+
+    /** Weight by cluster, in the order of the records. */
+    public Map<String, Integer> weights() {
+        return weights;
     }
 
     public int totalWeight() {
-        return weights.values().stream().mapToInt(Integer::intValue).sum();
+        return totalWeight;
     }
 
     public int weightOf(String cluster) {
@@ -21,5 +63,22 @@ public record HostnameTraffic(String resourceName, String hostname, String path,
 
     public boolean servedBy(String cluster) {
         return weights.containsKey(cluster);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HostnameTraffic that && peakRps == that.peakRps && resourceName.equals(that.resourceName)
+                && hostname.equals(that.hostname) && path.equals(that.path) && weights.equals(that.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(resourceName, hostname, path, peakRps, weights);
+    }
+
+    @Override
+    public String toString() {
+        return "HostnameTraffic[resourceName=" + resourceName + ", hostname=" + hostname + ", path=" + path + ", peakRps="
+                + peakRps + ", weights=" + weights + "]";
     }
 }

@@ -136,6 +136,16 @@ public final class YamlNode {
         throw new IllegalStateException(file.path() + ":" + line() + ": not a sequence");
     }
 
+    /**
+     * Whether item {@code index} of this sequence and item {@code otherIndex} of {@code other} are
+     * one parsed node ({@link #isSameNode}), without a view of either made: a read compares the
+     * thousands of records of two states of a traffic file this way.
+     */
+    public boolean isSameItem(int index, YamlNode other, int otherIndex) {
+        return node instanceof SequenceNode sequence && other.node instanceof SequenceNode otherSequence
+                && sequence.getValue().get(index) == otherSequence.getValue().get(otherIndex);
+    }
+
     /** Mapping entries with scalar keys, in source order; empty if this is not a mapping. */
     public Map<String, YamlNode> entries() {
         Map<String, YamlNode> entries = new LinkedHashMap<>();
