@@ -51,8 +51,9 @@ final class TrafficEdits {
     /**
      * The records of a DNSEndpoint, found by cluster. Each step edits a new state of the file, and
      * walking its thousands of records to the one edited cost a step more the larger the fleet; the
-     * positions found in earlier states ({@link RecordPositions}) are tried first, each checked
-     * against the record's own setIdentifier, and the records are walked only when none fits.
+     * positions found in earlier states ({@link RecordPositions}) and the last record are tried
+     * first, each checked against the record's own setIdentifier, and the records are walked only
+     * when none fits.
      */
     private static final class Records {
 
@@ -71,6 +72,11 @@ final class TrafficEdits {
                     if (hint >= 0 && hint < items.itemCount() && cluster.equals(nameAt(hint))) {
                         return hint;
                     }
+                }
+                // A cluster added since the records were last walked has the last record.
+                int last = items.itemCount() - 1;
+                if (last >= 0 && cluster.equals(nameAt(last))) {
+                    return last;
                 }
                 walked = new HashMap<>();
                 for (int i = 0; i < items.itemCount(); i++) {

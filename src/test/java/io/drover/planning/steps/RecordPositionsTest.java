@@ -35,6 +35,12 @@ class RecordPositionsTest {
         assertThat(weightsAfter(removed, "a", 3)).containsExactly("d=100", "b=100", "a=3");
         assertThat(weightsAfter(removed, "b", 4)).containsExactly("d=100", "b=4", "a=100");
 
+        // A record added at the end since the last walk, and one that is neither there nor where it was.
+        FleetFiles added = files("d", "b", "a", "e");
+        assertThat(weightsAfter(added, "e", 6)).containsExactly("d=100", "b=100", "a=100", "e=6");
+        FleetFiles moved = files("e", "d", "b", "a");
+        assertThat(weightsAfter(moved, "e", 8)).containsExactly("e=8", "d=100", "b=100", "a=100");
+
         // Two removed above: neither hint fits, so the records are walked.
         FleetFiles twoRemoved = files("a");
         assertThat(weightsAfter(twoRemoved, "a", 2)).containsExactly("a=2");
