@@ -3,7 +3,6 @@ package io.drover.model;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -16,10 +15,11 @@ import java.util.stream.Stream;
  */
 public final class FleetFiles {
 
-    private final NavigableMap<String, String> files;
+    /** Shared with the states it was made from by {@link #apply}, but for the paths that changed. */
+    private final PersistentSortedMap<String> files;
     private final SortedMap<String, Problem> refused;
 
-    private FleetFiles(NavigableMap<String, String> files, SortedMap<String, Problem> refused) {
+    private FleetFiles(PersistentSortedMap<String> files, SortedMap<String, Problem> refused) {
         this.files = files;
         this.refused = refused;
     }
@@ -29,8 +29,7 @@ public final class FleetFiles {
     }
 
     public static FleetFiles of(Map<String, String> files, Map<String, Problem> refused) {
-        return new FleetFiles(Collections.unmodifiableNavigableMap(new TreeMap<>(files)),
-                Collections.unmodifiableSortedMap(new TreeMap<>(refused)));
+        return new FleetFiles(PersistentSortedMap.of(new TreeMap<>(files)), Collections.unmodifiableSortedMap(new TreeMap<>(refused)));
     }
 
     /** Files present in the repository that Drover does not read, by path, with why. */
@@ -47,13 +46,13 @@ public final class FleetFiles {
     }
 
     public Collection<String> paths() {
-        return files.keySet();
+        return asMap().keySet();
     }
 
     /** Files directly or indirectly under a directory, e.g. {@code under("apps/shop/overlays/prod-euw-01")}. */
     public SortedMap<String, String> under(String directory) {
         String prefix = directory.endsWith("/") ? directory : directory + "/";
-        return files.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+        return files.view(prefix, prefix + Character.MAX_VALUE);
     }
 
     public boolean isDirectory(String directory) {
@@ -64,16 +63,17 @@ public final class FleetFiles {
         return under(directory).keySet().stream().filter(p -> p.endsWith(suffix));
     }
 
-    /** A new state with the changes applied; the receiver is unchanged. */
+    /** A new state with the changes applied; the receiver is unchanged, and shares all but the changed paths. */
     public FleetFiles apply(Collection<FileChange> changes) {
-        TreeMap<String, String> next = new TreeMap<>(files);
+        PersistentSortedMap<String> next = files;
         for (FileChange change : changes) {
-            change.after().ifPresentOrElse(text -> next.put(change.path(), text), () -> next.remove(change.path()));
+            next = change.after().isPresent() ? next.with(change.path(), change.after().get()) : next.without(change.path());
         }
-        return new FleetFiles(Collections.unmodifiableNavigableMap(next), refused);
+        return new FleetFiles(next, refused);
     }
 
-    public Map<String, String> asMap() {
-        return files;
+    /** Every file by path, in path order; read-only. */
+    public SortedMap<String, String> asMap() {
+        return files.view(null, null);
     }
 }
