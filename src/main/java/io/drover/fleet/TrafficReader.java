@@ -97,13 +97,17 @@ final class TrafficReader {
             List<String> clusters = List.copyOf(read.weights().keySet());
             Map<String, Integer> weights = new LinkedHashMap<>();
             if (newCount == oldCount) {
-                // Records edited in place (weights): each at its own place, naming the cluster it named.
+                // Records edited in place (weights): each at its own place, naming the cluster it named;
+                // the others as read before, unless a cluster's directory is gone.
+                if (!gone.isEmpty() && clusters.stream().anyMatch(gone::contains)) {
+                    return Optional.empty();
+                }
                 for (int i = 0; i < newCount; i++) {
-                    boolean kept = newItems.isSameItem(i, oldItems, i);
-                    if (!(kept ? keep(clusters.get(i), weights) : take(newItems.item(i), clusters.get(i), weights) != null)) {
+                    if (!newItems.isSameItem(i, oldItems, i) && take(newItems.item(i), clusters.get(i), weights) == null) {
                         return Optional.empty();
                     }
                 }
+                return Optional.of(read.withWeights(weights));
             } else {
                 // One record added or removed: the records before and after the edit are the same
                 // nodes; the few between (the added one, and its neighbour a splice copied with a

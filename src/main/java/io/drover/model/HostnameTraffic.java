@@ -25,11 +25,43 @@ public final class HostnameTraffic {
         this.path = path;
         this.peakRps = peakRps;
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        this.totalWeight = sum(this.weights);
+    }
+
+    /**
+     * The same hostname with these clusters' weights changed, each keeping its record's place: one
+     * copy of the weights, not one per record checked (a step of a plan changes a few of thousands).
+     */
+    public HostnameTraffic withWeights(Map<String, Integer> changed) {
+        Map<String, Integer> next = new LinkedHashMap<>(weights);
+        int total = totalWeight;
+        for (Map.Entry<String, Integer> change : changed.entrySet()) {
+            Integer before = next.replace(change.getKey(), change.getValue());
+            if (before == null) {
+                throw new IllegalArgumentException("no record for " + change.getKey() + " on " + hostname);
+            }
+            total += change.getValue() - before;
+        }
+        return new HostnameTraffic(resourceName, hostname, path, peakRps, Collections.unmodifiableMap(next), total);
+    }
+
+    /** Takes the weights as they are: only for a map made here and never changed after, and its sum. */
+    private HostnameTraffic(String resourceName, String hostname, String path, int peakRps, Map<String, Integer> weights,
+            int totalWeight) {
+        this.resourceName = resourceName;
+        this.hostname = hostname;
+        this.path = path;
+        this.peakRps = peakRps;
+        this.weights = weights;
+        this.totalWeight = totalWeight;
+    }
+
+    private static int sum(Map<String, Integer> weights) {
         int total = 0;
-        for (int weight : this.weights.values()) {
+        for (int weight : weights.values()) {
             total += weight;
         }
-        this.totalWeight = total;
+        return total;
     }
 
     public String resourceName() {
