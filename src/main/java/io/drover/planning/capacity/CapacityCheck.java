@@ -22,7 +22,7 @@ public final class CapacityCheck {
                         c.cluster(), c.loadRps(), c.capacityRps(), 100 * c.utilisation(), 100 * rule.maxUtilisation()));
             }
         }
-        List<String> serving = state.servingClusters();
+        List<ClusterLoad> serving = state.clusters().stream().filter(ClusterLoad::serving).toList();
         Optional<FailureCase> worst = Optional.empty();
         if (rule.spareClusters() > 0) {
             if (serving.size() <= rule.spareClusters()) {

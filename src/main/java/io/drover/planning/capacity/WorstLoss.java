@@ -49,16 +49,15 @@ final class WorstLoss {
      */
     private final int[][][] heaviest;
 
-    private WorstLoss(TrafficState state, List<String> serving, int k) {
+    private WorstLoss(TrafficState state, List<ClusterLoad> servingRows, int k) {
         this.k = k;
-        this.serving = serving;
+        this.serving = servingRows.stream().map(ClusterLoad::cluster).toList();
         this.hostnames = state.hostnames();
         int n = serving.size();
         int m = hostnames.size();
-        Map<String, ClusterLoad> rows = state.byCluster();
         capacity = new int[n];
         for (int c = 0; c < n; c++) {
-            capacity[c] = rows.get(serving.get(c)).capacityRps();
+            capacity[c] = servingRows.get(c).capacityRps();
         }
         peak = new int[m];
         total = new int[m];
@@ -97,8 +96,8 @@ final class WorstLoss {
         }
     }
 
-    /** The worst loss of k of the serving clusters; empty only when no case exists. */
-    static Optional<FailureCase> of(TrafficState state, List<String> serving, int k) {
+    /** The worst loss of k of the serving clusters (rows of the state, in its order); empty only when no case exists. */
+    static Optional<FailureCase> of(TrafficState state, List<ClusterLoad> serving, int k) {
         return new WorstLoss(state, serving, k).find();
     }
 
@@ -142,6 +141,10 @@ final class WorstLoss {
             if (lost != null && (firstLost == null || Arrays.compare(lost, firstLost) < 0)) {
                 firstLost = lost;
                 firstSurvivor = s;
+                if (isFirstOfAll(lost)) {
+                    // No loss comes before the first k clusters, and a later survivor only wins with an earlier loss.
+                    break;
+                }
             }
         }
         if (firstLost == null) {
@@ -315,6 +318,15 @@ final class WorstLoss {
             remaining -= weight[h][c];
         }
         return remaining;
+    }
+
+    private static boolean isFirstOfAll(int[] lost) {
+        for (int i = 0; i < lost.length; i++) {
+            if (lost[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<String> names(int[] lost) {

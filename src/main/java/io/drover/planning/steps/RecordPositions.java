@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Where each cluster's weighted record was in the last state of a DNSEndpoint walked, as hints for
  * the next states: a step changes one record's weight, or adds a record at the end, or removes one,
- * so a record is mostly where it was, or one place earlier. A hint is only ever a guess that the
+ * so a record is mostly where it was, or a few places earlier. A hint is only ever a guess that the
  * caller checks against the record itself, so a stale one costs a walk, never a wrong edit; this
  * is why it may be shared by every plan in the process.
  */
@@ -24,11 +24,11 @@ final class RecordPositions {
     private RecordPositions() {
     }
 
-    /** The places to look for the cluster's record first: where it was, and one before (a record above it removed). */
-    static synchronized int[] hints(String endpoint, String cluster) {
+    /** Where the cluster's record was when the DNSEndpoint was last walked; -1 if unknown. */
+    static synchronized int hint(String endpoint, String cluster) {
         Map<String, Integer> positions = POSITIONS.get(endpoint);
         Integer at = positions == null ? null : positions.get(cluster);
-        return at == null ? new int[0] : new int[] {at, at - 1};
+        return at == null ? -1 : at;
     }
 
     /** Where every record of the DNSEndpoint is in the state just walked. */

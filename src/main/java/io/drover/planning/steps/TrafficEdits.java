@@ -51,11 +51,14 @@ final class TrafficEdits {
     /**
      * The records of a DNSEndpoint, found by cluster. Each step edits a new state of the file, and
      * walking its thousands of records to the one edited cost a step more the larger the fleet; the
-     * positions found in earlier states ({@link RecordPositions}) and the last record are tried
-     * first, each checked against the record's own setIdentifier, and the records are walked only
-     * when none fits.
+     * position found in an earlier state ({@link RecordPositions}) and a few before it, and the
+     * last record, are tried first, each checked against the record's own setIdentifier, and the
+     * records are walked only when none fits.
      */
     private static final class Records {
+
+        /** How many places before its last known one a record is looked for: records removed above it since. */
+        private static final int LOOK_BACK = 16;
 
         private final String endpoint;
         private final YamlNode items;
@@ -68,9 +71,11 @@ final class TrafficEdits {
 
         int indexOf(String cluster) {
             if (walked == null) {
-                for (int hint : RecordPositions.hints(endpoint, cluster)) {
-                    if (hint >= 0 && hint < items.itemCount() && cluster.equals(nameAt(hint))) {
-                        return hint;
+                // Records above removed since move it earlier; look back a few places from where it was.
+                int hint = RecordPositions.hint(endpoint, cluster);
+                for (int at = Math.min(hint, items.itemCount() - 1); at >= 0 && at >= hint - LOOK_BACK; at--) {
+                    if (cluster.equals(nameAt(at))) {
+                        return at;
                     }
                 }
                 // A cluster added since the records were last walked has the last record.

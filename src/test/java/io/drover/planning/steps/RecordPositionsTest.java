@@ -41,7 +41,7 @@ class RecordPositionsTest {
         FleetFiles moved = files("e", "d", "b", "a");
         assertThat(weightsAfter(moved, "e", 8)).containsExactly("e=8", "d=100", "b=100", "a=100");
 
-        // Two removed above: neither hint fits, so the records are walked.
+        // Records removed above: found a few places before where they were.
         FleetFiles twoRemoved = files("a");
         assertThat(weightsAfter(twoRemoved, "a", 2)).containsExactly("a=2");
     }
